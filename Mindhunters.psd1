@@ -1,0 +1,24 @@
+@{
+    RootModule           = 'Mindhunters.dll'
+    ModuleVersion        = '0.1.0'
+    GUID                 = '6f1f3c52-8d2e-4c0a-9a57-3f4b7de0a9b1'
+    Author               = 'MindhuntersPS contributors'
+    CompanyName          = 'Mindhunters'
+    Copyright            = '(c) 2026 MindhuntersPS contributors. MIT License.'
+    Description          = 'PowerShell module for the Mindhunters (Mihu) voice and messaging AI-agent platform: list and filter a workspace''s phone numbers, with paging, retries and safe token handling.'
+    PowerShellVersion    = '5.1'
+    CompatiblePSEditions = @('Desktop', 'Core')
+    FormatsToProcess     = @('Mindhunters.Format.ps1xml')
+    CmdletsToExport      = @('Connect-MhAccount', 'Disconnect-MhAccount', 'Get-MhContext', 'Get-MhPhoneNumber')
+    FunctionsToExport    = @()
+    AliasesToExport      = @()
+    VariablesToExport    = @()
+    PrivateData          = @{
+        PSData = @{
+            Tags         = @('Mindhunters', 'Mihu', 'telephony', 'PSEdition_Desktop', 'PSEdition_Core', 'Windows', 'Linux', 'MacOS')
+            ProjectUri   = 'https://github.com/mindhunters/MindhuntersPS'
+            LicenseUri   = 'https://github.com/mindhunters/MindhuntersPS/blob/main/LICENSE'
+            ReleaseNotes = 'First release: Connect-MhAccount, Disconnect-MhAccount, Get-MhContext, Get-MhPhoneNumber.'
+        }
+    }
+}

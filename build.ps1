@@ -1,0 +1,170 @@
+#Requires -Version 7.4
+<#
+.SYNOPSIS
+    Builds, tests, demonstrates, packages and benchmarks the Mindhunters module.
+.DESCRIPTION
+    Build   publishes the module into out/Mindhunters (manifest, dll, dependencies, format file, help) and the
+            fake API into out/FakeApi.
+    Test    Build, then xunit, then Pester in a fresh pwsh process against out/; prints "N passed, N failed, N skipped".
+    Demo    Build, start the fake API on 127.0.0.1, list its numbers through the module as a runbook would.
+    Package Build, then out/Mindhunters.<version>.nupkg and out/Mindhunters.zip.
+    Bench   Build, then the benchmark against the Invoke-RestMethod loop; writes out/bench.md.
+.EXAMPLE
+    dotnet tool restore && dotnet pwsh ./build.ps1 -Task Test
+#>
+[CmdletBinding()]
+param(
+    [ValidateSet('Build', 'Test', 'Demo', 'Package', 'Bench')]
+    [string] $Task = 'Build',
+
+    [ValidateSet('Debug', 'Release')]
+    [string] $Configuration = 'Release'
+)
+
+$ErrorActionPreference = 'Stop'
+Set-StrictMode -Version Latest
+$Root = $PSScriptRoot
+$Out = Join-Path $Root 'out'
+$ModuleOut = Join-Path $Out 'Mindhunters'
+$ResultsDir = Join-Path $Out 'test-results'
+$PesterVersion = '5.7.1'
+
+function Invoke-Native {
+    param([string] $What, [scriptblock] $Command)
+    & $Command
+    if ($LASTEXITCODE -ne 0) { throw "$What failed (exit code $LASTEXITCODE)." }
+}
+
+function Get-ModuleVersion {
+    (Import-PowerShellDataFile (Join-Path $Root 'Mindhunters.psd1')).ModuleVersion
+}
+
+function Invoke-Build {
+    $version = Get-ModuleVersion
+    Write-Host "Building Mindhunters $version ($Configuration)"
+    if (Test-Path $ModuleOut) { Remove-Item $ModuleOut -Recurse -Force }
+    $publish = Join-Path $Out 'publish'
+    Invoke-Native 'Publishing the module' {
+        dotnet publish (Join-Path $Root 'src/Mindhunters/Mindhunters.csproj') -c $Configuration -o $publish "-p:Version=$version" --nologo -v quiet
+    }
+    $null = New-Item -ItemType Directory $ModuleOut -Force
+    # The module folder holds what a user installs: no PowerShell assemblies (the host brings its own), no symbols.
+    Get-ChildItem $publish -Filter *.dll |
+        Where-Object Name -NotIn 'System.Management.Automation.dll' |
+        Copy-Item -Destination $ModuleOut
+    Copy-Item (Join-Path $Root 'Mindhunters.psd1') $ModuleOut
+    Copy-Item (Join-Path $Root 'src/Mindhunters/Mindhunters.Format.ps1xml') $ModuleOut
+    Copy-Item (Join-Path $Root 'src/Mindhunters/en-US') $ModuleOut -Recurse
+    Remove-Item $publish -Recurse -Force
+
+    Invoke-Native 'Publishing the fake API' {
+        dotnet publish (Join-Path $Root 'tests/Mindhunters.FakeApi/Mindhunters.FakeApi.csproj') -c $Configuration -o (Join-Path $Out 'FakeApi') --nologo -v quiet
+    }
+    Write-Host "Module: $ModuleOut"
+}
+
+function Get-PesterModulePath {
+    Invoke-Native 'Restoring Pester from NuGet' { dotnet restore (Join-Path $Root 'tests/Pester/Pester.proj') --nologo -v quiet }
+    $packages = (dotnet nuget locals global-packages --list) -replace '^global-packages:\s*', ''
+    $path = Join-Path $packages.Trim() "pester/$PesterVersion/tools/Pester.psd1"
+    if (-not (Test-Path $path)) { throw "Pester $PesterVersion was not found at $path after the restore." }
+    $path
+}
+
+function Invoke-XunitTests {
+    $trx = Join-Path $ResultsDir 'xunit.trx'
+    dotnet test (Join-Path $Root 'tests/Mindhunters.Tests/Mindhunters.Tests.csproj') -c $Configuration --nologo `
+        --logger "trx;LogFileName=$trx" --logger 'console;verbosity=minimal' | Out-Host
+    $exit = $LASTEXITCODE
+    if (-not (Test-Path $trx)) { throw "xunit wrote no results (dotnet test exit code $exit): the build of the tests failed." }
+    $counters = ([xml](Get-Content $trx -Raw)).TestRun.ResultSummary.Counters
+    $result = [pscustomobject]@{
+        Passed  = [int]$counters.passed
+        Failed  = [int]$counters.failed + [int]$counters.error + [int]$counters.timeout + [int]$counters.aborted
+        Skipped = [int]$counters.notExecuted
+    }
+    if ($exit -ne 0 -and $result.Failed -eq 0) { $result.Failed = 1 }
+    $result
+}
+
+function Invoke-PesterTests {
+    $pester = Get-PesterModulePath
+    $summary = Join-Path $ResultsDir 'pester-summary.json'
+    $runner = {
+        param($PesterPath, $TestPath, $SummaryPath, $ResultPath)
+        Import-Module $PesterPath -Force
+        $config = New-PesterConfiguration
+        $config.Run.Path = $TestPath
+        $config.Run.PassThru = $true
+        $config.Output.Verbosity = 'Detailed'
+        $config.TestResult.Enabled = $true
+        $config.TestResult.OutputPath = $ResultPath
+        $result = Invoke-Pester -Configuration $config
+        @{ Passed = $result.PassedCount; Failed = $result.FailedCount + $result.FailedBlocksCount + $result.FailedContainersCount; Skipped = $result.SkippedCount + $result.NotRunCount } |
+            ConvertTo-Json | Set-Content $SummaryPath
+    }
+    if (Test-Path $summary) { Remove-Item $summary }
+    # A fresh process: the tests import the built module from out/, never a copy this session already loaded.
+    $encoded = [Convert]::ToBase64String([Text.Encoding]::Unicode.GetBytes(
+        "& { $runner } -PesterPath '$pester' -TestPath '$(Join-Path $Root 'tests/Pester')' -SummaryPath '$summary' -ResultPath '$(Join-Path $ResultsDir 'pester.xml')'"))
+    Push-Location $Root
+    try { dotnet pwsh -NoProfile -NonInteractive -EncodedCommand $encoded | Out-Host } finally { Pop-Location }
+    if (-not (Test-Path $summary)) { return [pscustomobject]@{ Passed = 0; Failed = 1; Skipped = 0 } }
+    $counts = Get-Content $summary -Raw | ConvertFrom-Json
+    [pscustomobject]@{ Passed = [int]$counts.Passed; Failed = [int]$counts.Failed; Skipped = [int]$counts.Skipped }
+}
+
+function Invoke-Test {
+    Invoke-Build
+    $null = New-Item -ItemType Directory $ResultsDir -Force
+    $xunit = Invoke-XunitTests
+    $pester = Invoke-PesterTests
+    $passed = $xunit.Passed + $pester.Passed
+    $failed = $xunit.Failed + $pester.Failed
+    $skipped = $xunit.Skipped + $pester.Skipped
+    Write-Host ''
+    Write-Host "xunit: $($xunit.Passed) passed, $($xunit.Failed) failed, $($xunit.Skipped) skipped"
+    Write-Host "Pester: $($pester.Passed) passed, $($pester.Failed) failed, $($pester.Skipped) skipped"
+    Write-Host "$passed passed, $failed failed, $skipped skipped"
+    if ($failed -gt 0 -or $passed -eq 0) { exit 1 }
+}
+
+function Invoke-Demo {
+    Invoke-Build
+    $demo = {
+        param($RepoRoot)
+        $ErrorActionPreference = 'Stop'
+        Import-Module (Join-Path $RepoRoot 'tests/Pester/FakeApi.psm1')
+        $api = Start-FakeApi -Count 250 -Token 'demo-token'
+        try {
+            # What a runbook does: no Connect-MhAccount, only the MIHU_* variables.
+            $env:MIHU_TENANT = 'demo'
+            $env:MIHU_API_TOKEN = $api.Token
+            $env:MIHU_BASE_URI = $api.BaseUri
+            Import-Module (Join-Path $RepoRoot 'out/Mindhunters/Mindhunters.psd1')
+            Write-Host "Fake Mindhunters API at $($api.BaseUri) with $($api.Count) numbers`n"
+            Write-Host '> Get-MhContext'
+            Get-MhContext | Format-List | Out-Host
+            Write-Host '> Get-MhPhoneNumber -Status active -CountryCode us'
+            Get-MhPhoneNumber -Status active -CountryCode us | Format-Table | Out-Host
+            Write-Host '> Get-MhPhoneNumber -Skip 40 -First 5 -IncludeTotalCount'
+            Get-MhPhoneNumber -Skip 40 -First 5 -IncludeTotalCount | Out-Host
+            Write-Host '> Get-MhPhoneNumber | Measure-Object'
+            Get-MhPhoneNumber | Measure-Object | Select-Object Count | Out-Host
+            Write-Host "Requests made: $((Get-FakeApiRequest $api).Count)"
+        } finally {
+            Stop-FakeApi $api
+        }
+    }
+    $encoded = [Convert]::ToBase64String([Text.Encoding]::Unicode.GetBytes("& { $demo } -RepoRoot '$Root'"))
+    Push-Location $Root
+    try { Invoke-Native 'The demo' { dotnet pwsh -NoProfile -NonInteractive -EncodedCommand $encoded } } finally { Pop-Location }
+}
+
+switch ($Task) {
+    'Build' { Invoke-Build }
+    'Test' { Invoke-Test }
+    'Demo' { Invoke-Demo }
+    'Package' { throw 'Package is not implemented yet.' }
+    'Bench' { throw 'Bench is not implemented yet.' }
+}

@@ -1,0 +1,21 @@
+namespace Mindhunters.Api
+{
+    /// <summary>
+    /// Where the engine reports what it does. Calls may come from any thread; the cmdlet side queues them
+    /// and writes them on the pipeline thread. Nothing passed here may contain a header or the token.
+    /// </summary>
+    internal interface IListingLog
+    {
+        void Verbose(string message);
+        void Debug(string message);
+        void Warning(string message);
+    }
+
+    internal sealed class NullListingLog : IListingLog
+    {
+        public static readonly NullListingLog Instance = new NullListingLog();
+        public void Verbose(string message) { }
+        public void Debug(string message) { }
+        public void Warning(string message) { }
+    }
+}

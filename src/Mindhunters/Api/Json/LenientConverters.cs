@@ -1,0 +1,324 @@
+using System;
+using System.Collections.Generic;
+using System.Globalization;
+using System.Text;
+using System.Text.Json;
+using System.Text.Json.Serialization;
+using System.Text.Json.Serialization.Metadata;
+
+namespace Mindhunters.Api.Json
+{
+    // A tolerant reader: servers written from the same page send numbers as strings, 0/1 for booleans,
+    // dates without a 'T' or an object where a value was expected. None of that may fail a listing, so each
+    // converter takes what it can and leaves the rest empty instead of throwing.
+
+    /// <summary>Reads an object of T, or skips whatever else stands there and gives null.</summary>
+    internal sealed class LenientObjectConverter<T> : JsonConverter<T> where T : class
+    {
+        public override T? Read(ref Utf8JsonReader reader, Type typeToConvert, JsonSerializerOptions options)
+        {
+            if (reader.TokenType == JsonTokenType.StartObject)
+            {
+                return JsonSerializer.Deserialize(ref reader, (JsonTypeInfo<T>)options.GetTypeInfo(typeof(T)));
+            }
+            reader.Skip();
+            return null;
+        }
+
+        public override void Write(Utf8JsonWriter writer, T value, JsonSerializerOptions options) =>
+            JsonSerializer.Serialize(writer, value, (JsonTypeInfo<T>)options.GetTypeInfo(typeof(T)));
+    }
+
+    /// <summary>Reads an array of objects of T, skipping elements that are not objects.</summary>
+    internal sealed class LenientObjectListConverter<T> : JsonConverter<List<T>> where T : class
+    {
+        // null in the JSON gives an empty collection, never a null one.
+        public override bool HandleNull => true;
+
+        public override List<T>? Read(ref Utf8JsonReader reader, Type typeToConvert, JsonSerializerOptions options)
+        {
+            var items = new List<T>();
+            if (reader.TokenType != JsonTokenType.StartArray)
+            {
+                reader.Skip();
+                return items;
+            }
+            var typeInfo = (JsonTypeInfo<T>)options.GetTypeInfo(typeof(T));
+            while (reader.Read() && reader.TokenType != JsonTokenType.EndArray)
+            {
+                if (reader.TokenType == JsonTokenType.StartObject)
+                {
+                    T? item = JsonSerializer.Deserialize(ref reader, typeInfo);
+                    if (item is not null) items.Add(item);
+                }
+                else
+                {
+                    reader.Skip();
+                }
+            }
+            return items;
+        }
+
+        public override void Write(Utf8JsonWriter writer, List<T> value, JsonSerializerOptions options) =>
+            throw new NotSupportedException("The module only reads phone numbers.");
+    }
+
+    internal sealed class LenientStringConverter : JsonConverter<string>
+    {
+        public override string? Read(ref Utf8JsonReader reader, Type typeToConvert, JsonSerializerOptions options)
+        {
+            switch (reader.TokenType)
+            {
+                case JsonTokenType.String:
+                    return reader.GetString();
+                case JsonTokenType.Number:
+                case JsonTokenType.True:
+                case JsonTokenType.False:
+                    return RawText(ref reader);
+                default:
+                    reader.Skip();
+                    return null;
+            }
+        }
+
+        internal static string RawText(ref Utf8JsonReader reader) =>
+            Encoding.UTF8.GetString(reader.HasValueSequence ? System.Buffers.BuffersExtensions.ToArray(reader.ValueSequence) : reader.ValueSpan.ToArray());
+
+        public override void Write(Utf8JsonWriter writer, string value, JsonSerializerOptions options) => writer.WriteStringValue(value);
+    }
+
+    internal sealed class LenientBooleanConverter : JsonConverter<bool>
+    {
+        public override bool Read(ref Utf8JsonReader reader, Type typeToConvert, JsonSerializerOptions options)
+        {
+            switch (reader.TokenType)
+            {
+                case JsonTokenType.True:
+                    return true;
+                case JsonTokenType.False:
+                case JsonTokenType.Null:
+                    return false;
+                case JsonTokenType.Number:
+                    return reader.TryGetDouble(out double number) && number != 0;
+                case JsonTokenType.String:
+                    string text = (reader.GetString() ?? "").Trim();
+                    return text == "1" || text.Equals("true", StringComparison.OrdinalIgnoreCase) || text.Equals("yes", StringComparison.OrdinalIgnoreCase);
+                default:
+                    reader.Skip();
+                    return false;
+            }
+        }
+
+        public override void Write(Utf8JsonWriter writer, bool value, JsonSerializerOptions options) => writer.WriteBooleanValue(value);
+    }
+
+    internal sealed class LenientGuidConverter : JsonConverter<Guid>
+    {
+        public override Guid Read(ref Utf8JsonReader reader, Type typeToConvert, JsonSerializerOptions options)
+        {
+            if (reader.TokenType == JsonTokenType.String)
+            {
+                return reader.TryGetGuid(out Guid value) || Guid.TryParse(reader.GetString(), out value) ? value : Guid.Empty;
+            }
+            reader.Skip();
+            return Guid.Empty;
+        }
+
+        public override void Write(Utf8JsonWriter writer, Guid value, JsonSerializerOptions options) => writer.WriteStringValue(value);
+    }
+
+    internal sealed class LenientDateTimeOffsetConverter : JsonConverter<DateTimeOffset?>
+    {
+        public override DateTimeOffset? Read(ref Utf8JsonReader reader, Type typeToConvert, JsonSerializerOptions options)
+        {
+            switch (reader.TokenType)
+            {
+                case JsonTokenType.String:
+                    if (reader.TryGetDateTimeOffset(out DateTimeOffset iso)) return iso;
+                    // "2023-11-07 05:31:56" and other common forms; a time without an offset is taken as UTC.
+                    return DateTimeOffset.TryParse(reader.GetString(), CultureInfo.InvariantCulture,
+                        DateTimeStyles.AssumeUniversal | DateTimeStyles.AllowWhiteSpaces, out DateTimeOffset parsed) ? parsed : null;
+                case JsonTokenType.Number:
+                    return reader.TryGetInt64(out long seconds) ? FromUnixSeconds(seconds) : null;
+                default:
+                    reader.Skip();
+                    return null;
+            }
+        }
+
+        private static DateTimeOffset? FromUnixSeconds(long seconds)
+        {
+            try { return DateTimeOffset.FromUnixTimeSeconds(seconds); }
+            catch (ArgumentOutOfRangeException) { return null; }
+        }
+
+        public override void Write(Utf8JsonWriter writer, DateTimeOffset? value, JsonSerializerOptions options)
+        {
+            if (value is DateTimeOffset date) writer.WriteStringValue(date); else writer.WriteNullValue();
+        }
+    }
+
+    internal sealed class LenientInt32Converter : JsonConverter<int?>
+    {
+        public override int? Read(ref Utf8JsonReader reader, Type typeToConvert, JsonSerializerOptions options)
+        {
+            long? value = LenientInt64Converter.ReadInt64(ref reader);
+            return value is long v && v >= int.MinValue && v <= int.MaxValue ? (int)v : null;
+        }
+
+        public override void Write(Utf8JsonWriter writer, int? value, JsonSerializerOptions options)
+        {
+            if (value is int v) writer.WriteNumberValue(v); else writer.WriteNullValue();
+        }
+    }
+
+    internal sealed class LenientInt64Converter : JsonConverter<long?>
+    {
+        public override long? Read(ref Utf8JsonReader reader, Type typeToConvert, JsonSerializerOptions options) => ReadInt64(ref reader);
+
+        internal static long? ReadInt64(ref Utf8JsonReader reader)
+        {
+            switch (reader.TokenType)
+            {
+                case JsonTokenType.Number:
+                    if (reader.TryGetInt64(out long whole)) return whole;
+                    return reader.TryGetDouble(out double real) && real >= long.MinValue && real <= long.MaxValue ? (long)real : null;
+                case JsonTokenType.String:
+                    return long.TryParse(reader.GetString(), NumberStyles.Integer, CultureInfo.InvariantCulture, out long parsed) ? parsed : null;
+                default:
+                    reader.Skip();
+                    return null;
+            }
+        }
+
+        public override void Write(Utf8JsonWriter writer, long? value, JsonSerializerOptions options)
+        {
+            if (value is long v) writer.WriteNumberValue(v); else writer.WriteNullValue();
+        }
+    }
+
+    internal sealed class LenientDecimalConverter : JsonConverter<decimal?>
+    {
+        public override decimal? Read(ref Utf8JsonReader reader, Type typeToConvert, JsonSerializerOptions options)
+        {
+            switch (reader.TokenType)
+            {
+                case JsonTokenType.Number:
+                    return reader.TryGetDecimal(out decimal value) ? value : null;
+                case JsonTokenType.String:
+                    return decimal.TryParse(reader.GetString(), NumberStyles.Number, CultureInfo.InvariantCulture, out decimal parsed) ? parsed : null;
+                default:
+                    reader.Skip();
+                    return null;
+            }
+        }
+
+        public override void Write(Utf8JsonWriter writer, decimal? value, JsonSerializerOptions options)
+        {
+            if (value is decimal v) writer.WriteNumberValue(v); else writer.WriteNullValue();
+        }
+    }
+
+    internal sealed class LenientBooleanNullableConverter : JsonConverter<bool?>
+    {
+        private static readonly LenientBooleanConverter Inner = new LenientBooleanConverter();
+
+        public override bool? Read(ref Utf8JsonReader reader, Type typeToConvert, JsonSerializerOptions options) =>
+            Inner.Read(ref reader, typeof(bool), options);
+
+        public override void Write(Utf8JsonWriter writer, bool? value, JsonSerializerOptions options)
+        {
+            if (value is bool v) writer.WriteBooleanValue(v); else writer.WriteNullValue();
+        }
+    }
+
+    internal sealed class LenientStringArrayConverter : JsonConverter<string[]>
+    {
+        // null in the JSON gives an empty collection, never a null one.
+        public override bool HandleNull => true;
+
+        public override string[] Read(ref Utf8JsonReader reader, Type typeToConvert, JsonSerializerOptions options)
+        {
+            if (reader.TokenType == JsonTokenType.String) return new[] { reader.GetString() ?? "" };
+            if (reader.TokenType != JsonTokenType.StartArray)
+            {
+                reader.Skip();
+                return new string[0];
+            }
+            var values = new List<string>();
+            while (reader.Read() && reader.TokenType != JsonTokenType.EndArray)
+            {
+                if (reader.TokenType == JsonTokenType.String) values.Add(reader.GetString() ?? "");
+                else if (reader.TokenType is JsonTokenType.Number or JsonTokenType.True or JsonTokenType.False) values.Add(LenientStringConverter.RawText(ref reader));
+                else reader.Skip();
+            }
+            return values.ToArray();
+        }
+
+        public override void Write(Utf8JsonWriter writer, string[] value, JsonSerializerOptions options)
+        {
+            writer.WriteStartArray();
+            foreach (string item in value) writer.WriteStringValue(item);
+            writer.WriteEndArray();
+        }
+    }
+
+    /// <summary>
+    /// Reads an array of objects whose shape nobody promised into plain dictionaries, lists, strings,
+    /// decimals and booleans, which PowerShell shows as they are.
+    /// </summary>
+    internal sealed class PlainObjectArrayConverter : JsonConverter<IReadOnlyDictionary<string, object?>[]>
+    {
+        // null in the JSON gives an empty collection, never a null one.
+        public override bool HandleNull => true;
+
+        public override IReadOnlyDictionary<string, object?>[] Read(ref Utf8JsonReader reader, Type typeToConvert, JsonSerializerOptions options)
+        {
+            var result = new List<IReadOnlyDictionary<string, object?>>();
+            if (reader.TokenType != JsonTokenType.StartArray)
+            {
+                reader.Skip();
+                return result.ToArray();
+            }
+            while (reader.Read() && reader.TokenType != JsonTokenType.EndArray)
+            {
+                object? value = ReadValue(ref reader);
+                result.Add(value as IReadOnlyDictionary<string, object?> ?? new Dictionary<string, object?> { ["value"] = value });
+            }
+            return result.ToArray();
+        }
+
+        private static object? ReadValue(ref Utf8JsonReader reader)
+        {
+            switch (reader.TokenType)
+            {
+                case JsonTokenType.StartObject:
+                    var map = new Dictionary<string, object?>(StringComparer.OrdinalIgnoreCase);
+                    while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
+                    {
+                        string name = reader.GetString() ?? "";
+                        reader.Read();
+                        map[name] = ReadValue(ref reader);
+                    }
+                    return map;
+                case JsonTokenType.StartArray:
+                    var list = new List<object?>();
+                    while (reader.Read() && reader.TokenType != JsonTokenType.EndArray) list.Add(ReadValue(ref reader));
+                    return list.ToArray();
+                case JsonTokenType.String:
+                    return reader.GetString();
+                case JsonTokenType.Number:
+                    return reader.TryGetDecimal(out decimal number) ? number : reader.GetDouble();
+                case JsonTokenType.True:
+                    return true;
+                case JsonTokenType.False:
+                    return false;
+                default:
+                    return null;
+            }
+        }
+
+        public override void Write(Utf8JsonWriter writer, IReadOnlyDictionary<string, object?>[] value, JsonSerializerOptions options) =>
+            throw new NotSupportedException("The module only reads phone numbers.");
+    }
+}

@@ -1,0 +1,326 @@
+using System;
+using System.Diagnostics;
+using System.Globalization;
+using System.IO;
+using System.Net;
+using System.Net.Http;
+using System.Net.Http.Headers;
+using System.Text;
+using System.Text.Json;
+using System.Text.RegularExpressions;
+using System.Threading;
+using System.Threading.Tasks;
+using Mindhunters.Api.Json;
+using Mindhunters.Model;
+
+namespace Mindhunters.Api
+{
+    /// <summary>
+    /// Fetches one page of phone numbers: the request, its retries, its timeout, the mapping of failures to
+    /// <see cref="MhApiException"/>, and the parse straight from the response stream.
+    /// </summary>
+    internal sealed class MhApiClient
+    {
+        private const int MaxErrorBodyChars = 16 * 1024;
+
+        private static readonly Lazy<HttpClient> SharedHttpClient = new Lazy<HttpClient>(CreateHttpClient, LazyThreadSafetyMode.ExecutionAndPublication);
+        private static readonly object RandomLock = new object();
+        private static readonly Random Jitter = new Random();
+
+        /// <summary>The client every cmdlet, runspace and thread of the process shares.</summary>
+        public static readonly MhApiClient Default = new MhApiClient(SharedHttpClient, RetryPolicy.Default, (delay, token) => Task.Delay(delay, token));
+
+        private readonly Lazy<HttpClient> _http;
+        private readonly Func<TimeSpan, CancellationToken, Task> _delay;
+
+        internal MhApiClient(Lazy<HttpClient> http, RetryPolicy retryPolicy, Func<TimeSpan, CancellationToken, Task> delay)
+        {
+            _http = http;
+            RetryPolicy = retryPolicy;
+            _delay = delay;
+        }
+
+        public RetryPolicy RetryPolicy { get; }
+
+        /// <summary>Set once by the module from the host: "Mindhunters-PowerShell/0.1.0 PowerShell/Core 7.6.9".</summary>
+        public static string UserAgent { get; set; } = "Mindhunters-PowerShell/" + typeof(MhApiClient).Assembly.GetName().Version?.ToString(3);
+
+        internal static HttpClient CreateHttpClient()
+        {
+            var handler = new HttpClientHandler
+            {
+                // The token must reach only the connection's host: a redirect is reported, never followed.
+                AllowAutoRedirect = false,
+                AutomaticDecompression = DecompressionMethods.GZip | DecompressionMethods.Deflate,
+                UseCookies = false,
+            };
+            // The per-request timeout is ours (a linked token), so that it also covers a body that stalls.
+            return new HttpClient(handler) { Timeout = System.Threading.Timeout.InfiniteTimeSpan };
+        }
+
+        /// <param name="onThrottled">Called when the server answers 429, so a parallel listing can slow down.</param>
+        public async Task<PhoneNumberPage> GetPhoneNumberPageAsync(
+            MhConnection connection, PhoneNumberQuery query, int page, int perPage, IListingLog log, Action? onThrottled, CancellationToken cancellationToken)
+        {
+            var uri = new Uri(connection.PhoneNumbersUri + "?" + query.ToQueryString(page, perPage));
+            for (int retry = 0; ; retry++)
+            {
+                cancellationToken.ThrowIfCancellationRequested();
+                Stopwatch elapsed = Stopwatch.StartNew();
+                using var attemptTimeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+                attemptTimeout.CancelAfter(connection.Timeout);
+                TimeSpan? retryAfter = null;
+                string failure;
+                MhApiException? finalError = null;
+                try
+                {
+                    using HttpRequestMessage request = CreateRequest(connection, uri);
+                    using HttpResponseMessage response = await _http.Value.SendAsync(request, HttpCompletionOption.ResponseHeadersRead, attemptTimeout.Token).ConfigureAwait(false);
+                    int status = (int)response.StatusCode;
+                    if (response.IsSuccessStatusCode)
+                    {
+                        PhoneNumberPage result = await ReadPageAsync(response, page, uri, attemptTimeout.Token).ConfigureAwait(false);
+                        log.Verbose(DescribeSuccess(uri, response, elapsed, result, perPage));
+                        return result;
+                    }
+                    log.Verbose($"GET {uri} -> {Describe(response)} in {elapsed.ElapsedMilliseconds} ms");
+                    if (!RetryPolicy.IsRetryableStatus(status) || retry >= RetryPolicy.MaxRetries)
+                    {
+                        string body = await ReadErrorBodyAsync(response, attemptTimeout.Token).ConfigureAwait(false);
+                        throw ErrorFromResponse(connection, response, body, page, retry);
+                    }
+                    if (status == 429) onThrottled?.Invoke();
+                    retryAfter = RetryPolicy.ParseRetryAfter(response.Headers.RetryAfter, DateTimeOffset.UtcNow);
+                    failure = Describe(response);
+                }
+                catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
+                {
+                    failure = $"no answer within {connection.Timeout.TotalSeconds:0} s";
+                    log.Verbose($"GET {uri} -> timed out after {elapsed.ElapsedMilliseconds} ms");
+                    if (retry >= RetryPolicy.MaxRetries)
+                    {
+                        finalError = new MhApiException(MhErrorKind.Timeout,
+                            $"Listing phone numbers failed on page {page}: {connection.BaseUri.Host} gave {failure} ({retry} retries).",
+                            "Try again later, or allow more time with Connect-MhAccount -TimeoutSec.") { Page = page };
+                    }
+                }
+                catch (Exception e) when (IsNetworkFailure(e))
+                {
+                    failure = "network error: " + Innermost(e).Message;
+                    log.Verbose($"GET {uri} -> {failure} after {elapsed.ElapsedMilliseconds} ms");
+                    if (retry >= RetryPolicy.MaxRetries)
+                    {
+                        finalError = new MhApiException(MhErrorKind.Connection,
+                            $"Listing phone numbers failed on page {page}: could not reach {connection.BaseUri.Host} ({Innermost(e).Message}; {retry} retries).",
+                            "Check the network, the proxy and the subdomain or base URI (Get-MhContext), then run the command again.", e) { Page = page };
+                    }
+                }
+                if (finalError is not null) throw finalError;
+
+                double random01;
+                lock (RandomLock) random01 = Jitter.NextDouble();
+                TimeSpan? wait = RetryPolicy.Delay(retry + 1, retryAfter, random01);
+                if (wait is null)
+                {
+                    throw new MhApiException(MhErrorKind.Throttled,
+                        $"Listing phone numbers failed on page {page}: {failure}, and the server asked to wait {retryAfter!.Value.TotalSeconds:0} s, more than the {RetryPolicy.MaxRetryAfter.TotalSeconds:0} s the module waits.",
+                        "Run the command again later, when the workspace's rate limit has recovered.") { Page = page, StatusCode = 429 };
+                }
+                log.Verbose(string.Format(CultureInfo.InvariantCulture,
+                    "Waiting {0:0.0} s before retry {1} of {2} for page {3} ({4}{5}).",
+                    wait.Value.TotalSeconds, retry + 1, RetryPolicy.MaxRetries, page, failure,
+                    retryAfter is TimeSpan ra ? $", Retry-After {ra.TotalSeconds:0} s" : ""));
+                await _delay(wait.Value, cancellationToken).ConfigureAwait(false);
+            }
+        }
+
+        private static HttpRequestMessage CreateRequest(MhConnection connection, Uri uri)
+        {
+            var request = new HttpRequestMessage(HttpMethod.Get, uri);
+            request.Headers.TryAddWithoutValidation("Authorization", connection.CreateAuthorizationHeaderValue());
+            request.Headers.Accept.Add(new MediaTypeWithQualityHeaderValue("application/json"));
+            request.Headers.TryAddWithoutValidation("User-Agent", UserAgent);
+            return request;
+        }
+
+        private static async Task<PhoneNumberPage> ReadPageAsync(HttpResponseMessage response, int page, Uri uri, CancellationToken cancellationToken)
+        {
+            PhoneNumberListResponse? body;
+            using (Stream stream = await response.Content.ReadAsStreamAsync().ConfigureAwait(false))
+            using (cancellationToken.Register(() => stream.Dispose()))
+            {
+                try
+                {
+                    body = await JsonSerializer.DeserializeAsync(stream, MindhuntersJsonContext.Default.PhoneNumberListResponse, cancellationToken).ConfigureAwait(false);
+                }
+                catch (JsonException e)
+                {
+                    throw new MhApiException(MhErrorKind.InvalidResponse,
+                        $"Listing phone numbers failed on page {page}: the server's answer ({Describe(response)}) is not the JSON the API documents ({e.Message}).",
+                        "Run the command again; if it keeps failing, the base URI may point at something other than the Mindhunters API (Get-MhContext).", e)
+                    { Page = page, StatusCode = (int)response.StatusCode };
+                }
+                catch (ObjectDisposedException) when (cancellationToken.IsCancellationRequested)
+                {
+                    throw new OperationCanceledException(cancellationToken);
+                }
+            }
+            if (body?.Data is null)
+            {
+                throw new MhApiException(MhErrorKind.InvalidResponse,
+                    $"Listing phone numbers failed on page {page}: the answer from {uri.Host} has no 'data' object{(body?.Message is string m ? " (message: " + m + ")" : "")}.",
+                    "Check that the base URI points at the Mindhunters API (Get-MhContext).") { Page = page, StatusCode = (int)response.StatusCode };
+            }
+            PaginationInfo? pagination = body.Data.Pagination;
+            return new PhoneNumberPage(page, body.Data.Items ?? new System.Collections.Generic.List<PhoneNumber>(),
+                pagination?.CurrentPage, pagination?.Total, pagination?.LastPage, pagination?.HasMore);
+        }
+
+        private static string DescribeSuccess(Uri uri, HttpResponseMessage response, Stopwatch elapsed, PhoneNumberPage page, int perPage)
+        {
+            string items;
+            if (page.Items.Count == 0) items = "no items";
+            else
+            {
+                long from = (long)(page.RequestedPage - 1) * perPage + 1;
+                items = $"items {from}-{from + page.Items.Count - 1}";
+            }
+            string total = page.Total is long t ? $" of {t}" : "";
+            return $"GET {uri} -> {Describe(response)} in {elapsed.ElapsedMilliseconds} ms, {items}{total}";
+        }
+
+        private static string Describe(HttpResponseMessage response) =>
+            string.IsNullOrEmpty(response.ReasonPhrase) ? ((int)response.StatusCode).ToString(CultureInfo.InvariantCulture) : $"{(int)response.StatusCode} {response.ReasonPhrase}";
+
+        private static bool IsNetworkFailure(Exception e) => e is HttpRequestException or IOException or WebException
+            || (e is ObjectDisposedException && e.InnerException is null && e.Message.IndexOf("stream", StringComparison.OrdinalIgnoreCase) >= 0);
+
+        private static Exception Innermost(Exception e)
+        {
+            while (e.InnerException is not null) e = e.InnerException;
+            return e;
+        }
+
+        private static async Task<string> ReadErrorBodyAsync(HttpResponseMessage response, CancellationToken cancellationToken)
+        {
+            try
+            {
+                using Stream stream = await response.Content.ReadAsStreamAsync().ConfigureAwait(false);
+                using var reader = new StreamReader(stream, Encoding.UTF8);
+                var buffer = new char[MaxErrorBodyChars];
+                int read = 0, n;
+                while (read < buffer.Length && (n = await reader.ReadAsync(buffer, read, buffer.Length - read).ConfigureAwait(false)) > 0)
+                {
+                    read += n;
+                    cancellationToken.ThrowIfCancellationRequested();
+                }
+                return new string(buffer, 0, read);
+            }
+            catch (Exception e) when (IsNetworkFailure(e))
+            {
+                return "";
+            }
+        }
+
+        /// <summary>One error for a status that is not retried, or that failed every retry.</summary>
+        internal static MhApiException ErrorFromResponse(MhConnection connection, HttpResponseMessage response, string body, int page, int retries)
+        {
+            int status = (int)response.StatusCode;
+            string what = Describe(response);
+            ErrorBody parsed = ErrorBody.Parse(body);
+            string said = parsed.IsJson
+                ? (parsed.Text.Length > 0 ? " The API said: " + parsed.Text : "")
+                : (parsed.Text.Length > 0 ? $" The answer was not JSON: \"{parsed.Text}\"" : "");
+            said = Redact(connection, said);
+            string prefix = $"Listing phone numbers failed on page {page}: {what}";
+            string afterRetries = retries > 0 ? $" after {retries} retries" : "";
+
+            if (status >= 300 && status < 400)
+            {
+                Uri? location = response.Headers.Location;
+                string target = location is null ? "another address" : (location.IsAbsoluteUri ? location.GetLeftPart(UriPartial.Authority) : new Uri(connection.BaseUri, location).GetLeftPart(UriPartial.Authority));
+                return new MhApiException(MhErrorKind.RedirectRefused,
+                    $"{prefix}: the server redirects to {target}. The module does not follow redirects, so the token never reaches another host.",
+                    $"Check the subdomain or base URI (Get-MhContext). If {target} is the right API address, connect to it directly with Connect-MhAccount -BaseUri.")
+                { Page = page, StatusCode = status };
+            }
+
+            (MhErrorKind kind, string action) = status switch
+            {
+                401 => (MhErrorKind.Authentication, "Check the API token: run Connect-MhAccount with a valid token, or set MIHU_API_TOKEN to one."),
+                403 => (MhErrorKind.PermissionDenied, $"Use a token that may list phone numbers in the workspace '{connection.Subdomain}'."),
+                404 => (MhErrorKind.NotFound, "Check the subdomain or base URI (Get-MhContext): the phone-numbers endpoint was not found there."),
+                422 or 400 => (MhErrorKind.InvalidArgument, "Check the filter and paging values against Get-Help Get-MhPhoneNumber -Parameter *."),
+                429 => (MhErrorKind.Throttled, "The workspace's rate limit was hit; run the command again later, or use a lower -ThrottleLimit."),
+                >= 500 => (MhErrorKind.ServiceUnavailable, "The Mindhunters service is failing; run the command again later. If it persists, contact Mindhunters support with the time of the failure."),
+                _ => (MhErrorKind.HttpError, "Check the request values and the base URI (Get-MhContext), then run the command again."),
+            };
+            return new MhApiException(kind, $"{prefix}{afterRetries}.{said}", action)
+            {
+                Page = page,
+                StatusCode = status,
+                ApiMessage = parsed.IsJson && parsed.Text.Length > 0 ? Redact(connection, parsed.Text) : null,
+            };
+        }
+
+        /// <summary>Belt and braces: should a server ever echo the token, it still never reaches a stream.</summary>
+        private static string Redact(MhConnection connection, string text)
+        {
+            if (text.Length == 0) return text;
+            string header = connection.CreateAuthorizationHeaderValue();
+            string token = header.Substring("Bearer ".Length);
+            return token.Length >= 4 ? text.Replace(token, "***") : text;
+        }
+
+        /// <summary>The API's error envelope ({"message", "data": {"error", "errors"}}), or an excerpt of anything else.</summary>
+        internal readonly struct ErrorBody
+        {
+            private ErrorBody(bool isJson, string text)
+            {
+                IsJson = isJson;
+                Text = text;
+            }
+
+            public bool IsJson { get; }
+            public string Text { get; }
+
+            public static ErrorBody Parse(string body)
+            {
+                if (string.IsNullOrWhiteSpace(body)) return new ErrorBody(false, "");
+                try
+                {
+                    using JsonDocument document = JsonDocument.Parse(body);
+                    if (document.RootElement.ValueKind == JsonValueKind.Object)
+                    {
+                        var text = new StringBuilder();
+                        if (document.RootElement.TryGetProperty("message", out JsonElement message) && message.ValueKind == JsonValueKind.String)
+                        {
+                            text.Append(message.GetString());
+                        }
+                        if (document.RootElement.TryGetProperty("data", out JsonElement data) && data.ValueKind == JsonValueKind.Object
+                            && data.TryGetProperty("error", out JsonElement error) && error.ValueKind != JsonValueKind.Null)
+                        {
+                            string detail = error.ValueKind == JsonValueKind.String ? error.GetString() ?? "" : error.GetRawText();
+                            if (detail.Length > 0 && detail != text.ToString()) text.Append(text.Length > 0 ? " (" + detail + ")" : detail);
+                        }
+                        return new ErrorBody(true, text.ToString().Trim());
+                    }
+                }
+                catch (JsonException)
+                {
+                }
+                return new ErrorBody(false, Excerpt(body));
+            }
+
+            /// <summary>The readable text of an HTML or plain page, at most 200 characters.</summary>
+            internal static string Excerpt(string body)
+            {
+                string text = Regex.Replace(body, "<(script|style)[^>]*>.*?</\\1>", " ", RegexOptions.Singleline | RegexOptions.IgnoreCase);
+                text = Regex.Replace(text, "<[^>]+>", " ");
+                text = WebUtility.HtmlDecode(text);
+                text = Regex.Replace(text, "\\s+", " ").Trim();
+                return text.Length > 200 ? text.Substring(0, 200) + "…" : text;
+            }
+        }
+    }
+}

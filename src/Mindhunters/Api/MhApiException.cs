@@ -1,0 +1,63 @@
+using System;
+
+namespace Mindhunters.Api
+{
+    /// <summary>What kind of failure: the cmdlets map each to a stable error id and a PowerShell category.</summary>
+    public enum MhErrorKind
+    {
+        NotConnected,
+        Authentication,
+        PermissionDenied,
+        NotFound,
+        InvalidArgument,
+        Throttled,
+        ServiceUnavailable,
+        InvalidResponse,
+        Connection,
+        Timeout,
+        RedirectRefused,
+        HttpError,
+    }
+
+    /// <summary>
+    /// A failure of the engine, already worded for the person who reads it. Never holds the token. Public so a
+    /// script can catch [Mindhunters.Api.MhApiException] and read StatusCode and Page.
+    /// </summary>
+    public sealed class MhApiException : Exception
+    {
+        internal MhApiException(MhErrorKind kind, string message, string recommendedAction, Exception? inner = null)
+            : base(message, inner)
+        {
+            Kind = kind;
+            RecommendedAction = recommendedAction;
+        }
+
+        public MhErrorKind Kind { get; }
+        public string RecommendedAction { get; }
+
+        /// <summary>The HTTP status, when the server answered.</summary>
+        public int? StatusCode { get; internal init; }
+
+        /// <summary>The page whose request failed, when a listing failed.</summary>
+        public int? Page { get; internal init; }
+
+        /// <summary>The API's own "message" (and "data.error"), when it sent one.</summary>
+        public string? ApiMessage { get; internal init; }
+
+        public string ErrorId => Kind switch
+        {
+            MhErrorKind.NotConnected => "MhNotConnected",
+            MhErrorKind.Authentication => "MhAuthenticationFailed",
+            MhErrorKind.PermissionDenied => "MhPermissionDenied",
+            MhErrorKind.NotFound => "MhNotFound",
+            MhErrorKind.InvalidArgument => "MhInvalidArgument",
+            MhErrorKind.Throttled => "MhThrottled",
+            MhErrorKind.ServiceUnavailable => "MhServiceUnavailable",
+            MhErrorKind.InvalidResponse => "MhInvalidResponse",
+            MhErrorKind.Connection => "MhConnectionFailed",
+            MhErrorKind.Timeout => "MhTimeout",
+            MhErrorKind.RedirectRefused => "MhRedirectRefused",
+            _ => "MhHttpError",
+        };
+    }
+}

@@ -1,0 +1,90 @@
+using System;
+
+namespace Mindhunters.Api
+{
+    /// <summary>
+    /// Turns -Page/-PerPage/-Skip/-First into the pages to request: which page to start at, at what size,
+    /// how many items of the first page to pass over, and how many items to write at most.
+    /// </summary>
+    internal sealed class PagePlan
+    {
+        private PagePlan(int firstPage, int perPage, int skipInFirstPage, ulong maxItems, bool singlePage, bool needsRequest)
+        {
+            FirstPage = firstPage;
+            PerPage = perPage;
+            SkipInFirstPage = skipInFirstPage;
+            MaxItems = maxItems;
+            SinglePage = singlePage;
+            NeedsRequest = needsRequest;
+        }
+
+        public int FirstPage { get; }
+        public int PerPage { get; }
+        public int SkipInFirstPage { get; }
+
+        /// <summary>ulong.MaxValue: no limit, every match is listed.</summary>
+        public ulong MaxItems { get; }
+
+        /// <summary>Only <see cref="FirstPage"/> is requested.</summary>
+        public bool SinglePage { get; }
+
+        /// <summary>False for -First 0 without -IncludeTotalCount: nothing to ask the server.</summary>
+        public bool NeedsRequest { get; }
+
+        /// <summary>The last page that can hold a wanted item, or null when the listing runs to the end.</summary>
+        public long? LastWantedPage =>
+            SinglePage ? FirstPage
+            : MaxItems == ulong.MaxValue ? null
+            : FirstPage + (long)Math.Ceiling(((decimal)SkipInFirstPage + MaxItems) / PerPage) - 1;
+
+        /// <param name="page">-Page: only that page.</param>
+        /// <param name="perPage">-PerPage; when null the plan picks the size (100, or smaller for a short -First window).</param>
+        /// <param name="skip">-Skip (0 when not given).</param>
+        /// <param name="first">-First (ulong.MaxValue when not given).</param>
+        /// <param name="includeTotalCount">-IncludeTotalCount: the total is wanted even when no item is.</param>
+        public static PagePlan Create(int? page, int? perPage, ulong skip, ulong first, bool includeTotalCount)
+        {
+            if (page is < 1) throw new ArgumentOutOfRangeException(nameof(page), "The page number starts at 1.");
+            if (perPage is < 1 or > PhoneNumberQuery.MaxPerPage) throw new ArgumentOutOfRangeException(nameof(perPage), "per_page is from 1 to 100.");
+
+            if (first == 0)
+            {
+                // Only the total is wanted: the smallest possible page carries it.
+                return new PagePlan(page ?? 1, 1, 0, 0, singlePage: true, needsRequest: includeTotalCount);
+            }
+
+            if (page is int onlyPage)
+            {
+                int size = perPage ?? PhoneNumberQuery.MaxPerPage;
+                return new PagePlan(onlyPage, size, (int)Math.Min(skip, (ulong)size), first, singlePage: true, needsRequest: true);
+            }
+
+            int chosen = perPage ?? ChoosePerPage(skip, first);
+            ulong startPage = skip / (ulong)chosen + 1;
+            if (startPage > int.MaxValue)
+            {
+                // Further than any page the API can number: nothing can be there, but the total may be wanted.
+                return new PagePlan(int.MaxValue, chosen, 0, 0, singlePage: true, needsRequest: includeTotalCount);
+            }
+            int skipInFirst = (int)(skip % (ulong)chosen);
+            bool single = first <= (ulong)(chosen - skipInFirst);
+            return new PagePlan((int)startPage, chosen, skipInFirst, first, single, needsRequest: true);
+        }
+
+        /// <summary>
+        /// A short window (-First up to 100) is fetched with the smallest page size whose single page holds the
+        /// whole window, so -Skip 150 -First 10 is one request of 10 items; when no size fits, 100 (two pages at most).
+        /// </summary>
+        private static int ChoosePerPage(ulong skip, ulong first)
+        {
+            if (first > PhoneNumberQuery.MaxPerPage) return PhoneNumberQuery.MaxPerPage;
+            ulong last = skip + first - 1;
+            if (last < skip) return PhoneNumberQuery.MaxPerPage;
+            for (ulong size = first; size <= PhoneNumberQuery.MaxPerPage; size++)
+            {
+                if (skip / size == last / size) return (int)size;
+            }
+            return PhoneNumberQuery.MaxPerPage;
+        }
+    }
+}

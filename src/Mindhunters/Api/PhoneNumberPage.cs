@@ -1,0 +1,45 @@
+using System.Collections.Generic;
+using Mindhunters.Model;
+
+namespace Mindhunters.Api
+{
+    /// <summary>One page as the server sent it, with the pagination values it gave (null where it gave none).</summary>
+    internal sealed class PhoneNumberPage
+    {
+        public PhoneNumberPage(int requestedPage, IReadOnlyList<PhoneNumber> items, long? currentPage, long? total, long? lastPage, bool? hasMore)
+        {
+            RequestedPage = requestedPage;
+            Items = items;
+            CurrentPage = currentPage;
+            Total = total;
+            LastPage = lastPage;
+            HasMore = hasMore;
+        }
+
+        public int RequestedPage { get; }
+        public IReadOnlyList<PhoneNumber> Items { get; }
+        public long? CurrentPage { get; }
+        public long? Total { get; }
+        public long? LastPage { get; }
+        public bool? HasMore { get; }
+    }
+
+    /// <summary>What the cmdlet writes for one page: the items left after -Skip/-First and duplicates.</summary>
+    internal sealed class PageBatch
+    {
+        public PageBatch(int page, IReadOnlyList<PhoneNumber> items, long? total, long? lastPage, bool isFirst)
+        {
+            Page = page;
+            Items = items;
+            Total = total;
+            LastPage = lastPage;
+            IsFirst = isFirst;
+        }
+
+        public int Page { get; }
+        public IReadOnlyList<PhoneNumber> Items { get; }
+        public long? Total { get; }
+        public long? LastPage { get; }
+        public bool IsFirst { get; }
+    }
+}

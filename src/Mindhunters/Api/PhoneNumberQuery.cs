@@ -1,0 +1,74 @@
+using System;
+using System.Collections.Generic;
+using System.Globalization;
+using System.Text;
+
+namespace Mindhunters.Api
+{
+    /// <summary>The API's query parameter names, each written once.</summary>
+    internal static class QueryNames
+    {
+        public const string Page = "page";
+        public const string PerPage = "per_page";
+        public const string Status = "status";
+        public const string CountryCode = "country_code";
+        public const string Type = "type";
+        public const string Compliance = "compliance";
+
+        // The page describes "Free-text search on number or country" but prints no parameter name for it;
+        // "search" is the name the platform's other list endpoints use. Change it here and nowhere else.
+        public const string Search = "search";
+
+        public const string BoundToAgentUuid = "bound_to_agent_uuid";
+        public const string Sort = "sort";
+        public const string IncludeExternal = "include_external";
+    }
+
+    /// <summary>The filters of one listing; page and per_page are added per request.</summary>
+    internal sealed class PhoneNumberQuery
+    {
+        public const int MaxPerPage = 100;
+
+        public string? Status { get; init; }
+        public string? CountryCode { get; init; }
+        public string? Type { get; init; }
+        public string? Compliance { get; init; }
+        public string? Search { get; init; }
+        public Guid? BoundToAgentUuid { get; init; }
+        public string? Sort { get; init; }
+
+        /// <summary>Null: not sent at all, so the server's default applies.</summary>
+        public bool? IncludeExternal { get; init; }
+
+        /// <summary>"page=2&amp;per_page=100&amp;status=active…": page first, then the filters in a fixed order.</summary>
+        public string ToQueryString(int page, int perPage)
+        {
+            var text = new StringBuilder(128);
+            Append(text, QueryNames.Page, page.ToString(CultureInfo.InvariantCulture));
+            Append(text, QueryNames.PerPage, perPage.ToString(CultureInfo.InvariantCulture));
+            foreach (KeyValuePair<string, string> filter in Filters()) Append(text, filter.Key, filter.Value);
+            return text.ToString();
+        }
+
+        /// <summary>The filters that are set, with the values as the API wants them.</summary>
+        public IEnumerable<KeyValuePair<string, string>> Filters()
+        {
+            if (!string.IsNullOrEmpty(Status)) yield return Pair(QueryNames.Status, Status!.ToLowerInvariant());
+            if (!string.IsNullOrEmpty(CountryCode)) yield return Pair(QueryNames.CountryCode, CountryCode!.Trim().ToUpperInvariant());
+            if (!string.IsNullOrEmpty(Type)) yield return Pair(QueryNames.Type, Type!.ToLowerInvariant());
+            if (!string.IsNullOrEmpty(Compliance)) yield return Pair(QueryNames.Compliance, Compliance!.ToLowerInvariant());
+            if (!string.IsNullOrEmpty(Search)) yield return Pair(QueryNames.Search, Search!);
+            if (BoundToAgentUuid is Guid agent) yield return Pair(QueryNames.BoundToAgentUuid, agent.ToString("D"));
+            if (!string.IsNullOrEmpty(Sort)) yield return Pair(QueryNames.Sort, Sort!.ToLowerInvariant());
+            if (IncludeExternal is bool include) yield return Pair(QueryNames.IncludeExternal, include ? "true" : "false");
+        }
+
+        private static KeyValuePair<string, string> Pair(string name, string value) => new KeyValuePair<string, string>(name, value);
+
+        private static void Append(StringBuilder text, string name, string value)
+        {
+            if (text.Length > 0) text.Append('&');
+            text.Append(name).Append('=').Append(Uri.EscapeDataString(value));
+        }
+    }
+}

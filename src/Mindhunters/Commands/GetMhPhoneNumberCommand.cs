@@ -1,0 +1,109 @@
+using System;
+using System.Management.Automation;
+using Mindhunters.Api;
+using Mindhunters.Model;
+
+namespace Mindhunters.Commands
+{
+    /// <summary>Lists the workspace's phone numbers, page after page, each page written as soon as it arrives.</summary>
+    [Cmdlet(VerbsCommon.Get, "MhPhoneNumber", SupportsPaging = true)]
+    [OutputType(typeof(PhoneNumber))]
+    public sealed class GetMhPhoneNumberCommand : MhCmdlet
+    {
+        [Parameter]
+        [ValidateSet("active", "pending", "inactive")]
+        public string? Status { get; set; }
+
+        [Parameter]
+        [ValidateCountryCode]
+        [ArgumentCompleter(typeof(CountryCodeCompleter))]
+        public string? CountryCode { get; set; }
+
+        [Parameter]
+        [ValidateSet("local", "toll_free", "mobile", "national")]
+        public string? Type { get; set; }
+
+        [Parameter]
+        [ValidateSet("completed", "requirement_pending")]
+        public string? Compliance { get; set; }
+
+        [Parameter]
+        [ValidateNotNullOrEmpty]
+        public string? Search { get; set; }
+
+        [Parameter(ValueFromPipelineByPropertyName = true)]
+        [Alias("AgentUuid", "agent_uuid")]
+        public Guid? BoundToAgentUuid { get; set; }
+
+        [Parameter]
+        [ValidateSet("created_at", "monthly_fee", "number")]
+        public string? Sort { get; set; }
+
+        [Parameter]
+        public SwitchParameter IncludeExternal { get; set; }
+
+        [Parameter]
+        [ValidateRange(1, PhoneNumberQuery.MaxPerPage)]
+        public int PerPage { get; set; } = PhoneNumberQuery.MaxPerPage;
+
+        [Parameter]
+        [ValidateRange(1, int.MaxValue)]
+        public int Page { get; set; } = 1;
+
+        [Parameter]
+        [ValidateRange(1, 8)]
+        public int ThrottleLimit { get; set; } = 1;
+
+        protected override void ProcessRecord()
+        {
+            var query = new PhoneNumberQuery
+            {
+                Status = Status,
+                CountryCode = CountryCode,
+                Type = Type,
+                Compliance = Compliance,
+                Search = Search,
+                BoundToAgentUuid = BoundToAgentUuid,
+                Sort = Sort,
+                IncludeExternal = IsBound(nameof(IncludeExternal)) ? IncludeExternal.IsPresent : null,
+            };
+            PagePlan plan = PagePlan.Create(
+                IsBound(nameof(Page)) ? Page : null,
+                IsBound(nameof(PerPage)) ? PerPage : null,
+                PagingParameters.Skip,
+                PagingParameters.First,
+                PagingParameters.IncludeTotalCount);
+            if (!plan.NeedsRequest) return;
+
+            MhConnection connection = ResolveConnection();
+            var progress = new ListingProgress(this, plan);
+            using var lister = new PhoneNumberLister(plan,
+                (page, perPage, onThrottled, token) => MhApiClient.Default.GetPhoneNumberPageAsync(connection, query, page, perPage, Log, onThrottled, token),
+                ThrottleLimit, Log, CancellationToken);
+            try
+            {
+                while (Await(lister.NextAsync()) is PageBatch batch)
+                {
+                    if (batch.IsFirst && PagingParameters.IncludeTotalCount)
+                    {
+                        WriteObject(PagingParameters.NewTotalCount((ulong)Math.Max(0, batch.Total ?? 0), batch.Total is null ? 0.0 : 1.0));
+                    }
+                    progress.PageArrived(batch, lister.ItemsReturned);
+                    foreach (PhoneNumber number in batch.Items) WriteObject(number);
+                }
+            }
+            catch (MhApiException e)
+            {
+                // Non-terminating, so what was already written stays with the caller ($x = … keeps it too);
+                // -ErrorAction Stop makes it terminating for a runbook, with the same error id.
+                WriteError(ErrorRecords.From(e, (object?)BoundToAgentUuid ?? connection.Subdomain));
+            }
+            finally
+            {
+                progress.Complete();
+            }
+        }
+
+        private bool IsBound(string parameter) => MyInvocation.BoundParameters.ContainsKey(parameter);
+    }
+}

@@ -1,0 +1,64 @@
+using System;
+using System.Diagnostics;
+using System.Management.Automation;
+using Mindhunters.Api;
+
+namespace Mindhunters.Commands
+{
+    /// <summary>
+    /// The progress bar of a listing that spans more than one page: page x of y, numbers so far of the total,
+    /// at most about ten updates a second. Costs nothing when $ProgressPreference is SilentlyContinue.
+    /// </summary>
+    internal sealed class ListingProgress
+    {
+        private const int ActivityId = 0x4D48; // "MH": stays the same across calls so nested progress bars do not pile up
+        private static readonly TimeSpan MinInterval = TimeSpan.FromMilliseconds(100);
+
+        private readonly Cmdlet _cmdlet;
+        private readonly PagePlan _plan;
+        private readonly bool _enabled;
+        private readonly Stopwatch _sinceLast = new Stopwatch();
+        private bool _shown;
+
+        public ListingProgress(PSCmdlet cmdlet, PagePlan plan)
+        {
+            _cmdlet = cmdlet;
+            _plan = plan;
+            _enabled = !plan.SinglePage && !(cmdlet.GetVariableValue("ProgressPreference") is ActionPreference preference && preference == ActionPreference.SilentlyContinue);
+        }
+
+        public void PageArrived(PageBatch batch, long itemsSoFar)
+        {
+            if (!_enabled) return;
+            long? lastPage = batch.LastPage;
+            if (lastPage is long last && last <= _plan.FirstPage) return; // one page: no bar
+            if (_shown && _sinceLast.Elapsed < MinInterval) return;
+
+            long pages = Math.Max(1, (_plan.LastWantedPage is long wanted && lastPage is long l ? Math.Min(wanted, l) : lastPage ?? 0) - _plan.FirstPage + 1);
+            long pageIndex = batch.Page - _plan.FirstPage + 1;
+            long? expected = ExpectedItems(batch.Total);
+            string status = expected is long all
+                ? $"Page {pageIndex} of {pages}: {itemsSoFar} of {all} phone numbers"
+                : $"Page {pageIndex}: {itemsSoFar} phone numbers";
+            var record = new ProgressRecord(ActivityId, "Listing phone numbers", status);
+            if (expected is long total && total > 0) record.PercentComplete = (int)Math.Min(100, itemsSoFar * 100 / total);
+            _cmdlet.WriteProgress(record);
+            _shown = true;
+            _sinceLast.Restart();
+        }
+
+        private long? ExpectedItems(long? total)
+        {
+            if (total is not long t) return null;
+            long available = Math.Max(0, t - ((long)_plan.FirstPage - 1) * _plan.PerPage - _plan.SkipInFirstPage);
+            return _plan.MaxItems == ulong.MaxValue ? available : Math.Min(available, (long)Math.Min(_plan.MaxItems, long.MaxValue));
+        }
+
+        public void Complete()
+        {
+            if (!_shown) return;
+            _cmdlet.WriteProgress(new ProgressRecord(ActivityId, "Listing phone numbers", "Done") { RecordType = ProgressRecordType.Completed });
+            _shown = false;
+        }
+    }
+}

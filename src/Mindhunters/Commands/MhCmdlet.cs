@@ -1,0 +1,140 @@
+using System;
+using System.Collections;
+using System.Collections.Concurrent;
+using System.Management.Automation;
+using System.Threading;
+using System.Threading.Tasks;
+using Mindhunters.Api;
+
+namespace Mindhunters.Commands
+{
+    /// <summary>
+    /// The base of every cmdlet: owns the cancellation that Ctrl+C (StopProcessing) triggers, resolves the
+    /// connection, and waits for engine work on the pipeline thread, so that every Write* happens there
+    /// while the engine's own threads only queue what they have to say.
+    /// </summary>
+    public abstract class MhCmdlet : PSCmdlet, IDisposable
+    {
+        private readonly CancellationTokenSource _cancel = new CancellationTokenSource();
+        private readonly QueuedListingLog _log = new QueuedListingLog();
+
+        private protected CancellationToken CancellationToken => _cancel.Token;
+
+        private protected IListingLog Log => _log;
+
+        protected override void BeginProcessing()
+        {
+            UserAgent.EnsureSet(this);
+        }
+
+        protected override void StopProcessing() => _cancel.Cancel();
+
+        /// <summary>Connect-MhAccount's connection, else the MIHU_* environment variables, else a terminating error.</summary>
+        private protected MhConnection ResolveConnection()
+        {
+            try
+            {
+                return ConnectionStore.Resolve(Environment.GetEnvironmentVariable);
+            }
+            catch (MhApiException e)
+            {
+                ThrowTerminatingError(ErrorRecords.From(e, null));
+                throw; // not reached: ThrowTerminatingError always throws
+            }
+        }
+
+        /// <summary>
+        /// Blocks the pipeline thread until <paramref name="task"/> ends, writing the engine's Verbose, Debug
+        /// and Warning messages as they come. Ctrl+C stops the pipeline; an engine failure is rethrown as the
+        /// <see cref="MhApiException"/> it is, for the cmdlet to report.
+        /// </summary>
+        private protected T Await<T>(Task<T> task)
+        {
+            WaitHandle[] handles = { ((IAsyncResult)task).AsyncWaitHandle, _log.Signal };
+            while (!task.IsCompleted)
+            {
+                WaitHandle.WaitAny(handles);
+                _log.WriteTo(this);
+            }
+            _log.WriteTo(this);
+            try
+            {
+                return task.GetAwaiter().GetResult();
+            }
+            catch (OperationCanceledException) when (_cancel.IsCancellationRequested)
+            {
+                throw new PipelineStoppedException();
+            }
+        }
+
+        public void Dispose()
+        {
+            _cancel.Dispose();
+            _log.Dispose();
+            GC.SuppressFinalize(this);
+        }
+
+        /// <summary>Messages from any thread, written on the pipeline thread by <see cref="WriteTo"/>.</summary>
+        private sealed class QueuedListingLog : IListingLog, IDisposable
+        {
+            private readonly ConcurrentQueue<Message> _messages = new ConcurrentQueue<Message>();
+
+            public AutoResetEvent Signal { get; } = new AutoResetEvent(false);
+
+            public void Verbose(string message) => Add(new Message(0, message));
+            public void Debug(string message) => Add(new Message(1, message));
+            public void Warning(string message) => Add(new Message(2, message));
+
+            private void Add(Message message)
+            {
+                _messages.Enqueue(message);
+                Signal.Set();
+            }
+
+            public void WriteTo(Cmdlet cmdlet)
+            {
+                while (_messages.TryDequeue(out Message message))
+                {
+                    switch (message.Kind)
+                    {
+                        case 0: cmdlet.WriteVerbose(message.Text); break;
+                        case 1: cmdlet.WriteDebug(message.Text); break;
+                        default: cmdlet.WriteWarning(message.Text); break;
+                    }
+                }
+            }
+
+            public void Dispose() => Signal.Dispose();
+
+            private readonly struct Message
+            {
+                public Message(int kind, string text)
+                {
+                    Kind = kind;
+                    Text = text;
+                }
+
+                public int Kind { get; }
+                public string Text { get; }
+            }
+        }
+    }
+
+    /// <summary>"Mindhunters-PowerShell/0.1.0 PowerShell/Core 7.6.9", taken from the first host that runs a cmdlet.</summary>
+    internal static class UserAgent
+    {
+        private static int _set;
+
+        public static void EnsureSet(PSCmdlet cmdlet)
+        {
+            if (Interlocked.Exchange(ref _set, 1) == 1) return;
+            string edition = "Desktop", version = "5.1";
+            if (cmdlet.SessionState.PSVariable.GetValue("PSVersionTable") is Hashtable table)
+            {
+                edition = table["PSEdition"]?.ToString() ?? edition;
+                version = table["PSVersion"]?.ToString() ?? version;
+            }
+            MhApiClient.UserAgent = $"Mindhunters-PowerShell/{typeof(UserAgent).Assembly.GetName().Version?.ToString(3)} PowerShell/{edition} {version}";
+        }
+    }
+}

@@ -1,0 +1,19 @@
+using System.Management.Automation;
+
+namespace Mindhunters.Commands
+{
+    /// <summary>Two letters, with a message that says so (ValidatePattern would print the regex at the user).</summary>
+    internal sealed class ValidateCountryCodeAttribute : ValidateArgumentsAttribute
+    {
+        protected override void Validate(object arguments, EngineIntrinsics engineIntrinsics)
+        {
+            string text = arguments?.ToString() ?? "";
+            if (text.Length != 2 || !IsAsciiLetter(text[0]) || !IsAsciiLetter(text[1]))
+            {
+                throw new ValidationMetadataException($"'{text}' is not a two-letter ISO 3166-1 country code. Give one such as US, GB or DE (press Tab to complete).");
+            }
+        }
+
+        private static bool IsAsciiLetter(char c) => (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z');
+    }
+}

@@ -1,0 +1,52 @@
+using System;
+using System.Text.Json.Serialization;
+using Mindhunters.Api.Json;
+
+namespace Mindhunters.Model
+{
+    /// <summary>One phone number of the workspace, as GET /api/v1/phone-numbers lists it.</summary>
+    public sealed class PhoneNumber
+    {
+        [JsonInclude, JsonPropertyName("phone_number_uuid")]
+        public Guid PhoneNumberUuid { get; internal set; }
+
+        [JsonInclude, JsonPropertyName("number")]
+        public string? Number { get; internal set; }
+
+        [JsonInclude, JsonPropertyName("country_code")]
+        public string? CountryCode { get; internal set; }
+
+        // Kept as strings, not enums: a value the API adds tomorrow must not break today's listing.
+        [JsonInclude, JsonPropertyName("type")]
+        public string? Type { get; internal set; }
+
+        [JsonInclude, JsonPropertyName("is_external")]
+        public bool IsExternal { get; internal set; }
+
+        [JsonInclude, JsonPropertyName("status")]
+        public string? Status { get; internal set; }
+
+        [JsonInclude, JsonPropertyName("compliance"), JsonConverter(typeof(LenientObjectConverter<PhoneNumberCompliance>))]
+        public PhoneNumberCompliance? Compliance { get; internal set; }
+
+        [JsonInclude, JsonPropertyName("capabilities"), JsonConverter(typeof(LenientObjectConverter<PhoneNumberCapabilities>))]
+        public PhoneNumberCapabilities? Capabilities { get; internal set; }
+
+        [JsonInclude, JsonPropertyName("channel_settings"), JsonConverter(typeof(LenientObjectConverter<PhoneNumberChannelSettings>))]
+        public PhoneNumberChannelSettings? ChannelSettings { get; internal set; }
+
+        [JsonInclude, JsonPropertyName("billing"), JsonConverter(typeof(LenientObjectConverter<PhoneNumberBilling>))]
+        public PhoneNumberBilling? Billing { get; internal set; }
+
+        [JsonInclude, JsonPropertyName("bindings"), JsonConverter(typeof(LenientObjectConverter<PhoneNumberBindings>))]
+        public PhoneNumberBindings? Bindings { get; internal set; }
+
+        [JsonInclude, JsonPropertyName("purchased_at")]
+        public DateTimeOffset? PurchasedAt { get; internal set; }
+
+        [JsonInclude, JsonPropertyName("updated_at")]
+        public DateTimeOffset? UpdatedAt { get; internal set; }
+
+        public override string ToString() => Number ?? PhoneNumberUuid.ToString();
+    }
+}

@@ -1,0 +1,191 @@
+using System;
+using System.Collections.Concurrent;
+using System.Collections.Generic;
+using System.Linq;
+using System.Net.Http;
+using System.Threading;
+using System.Threading.Tasks;
+using Mindhunters.Api;
+using Mindhunters.FakeApi;
+using Mindhunters.Model;
+using Xunit;
+
+namespace Mindhunters.Tests
+{
+    /// <summary>The engine (client + lister) against the fake API on 127.0.0.1, as the cmdlet drives it.</summary>
+    public sealed class EngineAgainstFakeApiTests : IAsyncLifetime
+    {
+        private const string Token = "engine-test-token";
+        private FakeApiServer _server = null!;
+        private readonly RecordingLog _log = new RecordingLog();
+        private readonly List<TimeSpan> _waits = new List<TimeSpan>();
+        private MhApiClient _client = null!;
+
+        public async Task InitializeAsync()
+        {
+            _server = await FakeApiServer.StartAsync(new FakeApiOptions { Count = 250, Token = Token });
+            // Real HTTP, but retry waits are recorded instead of slept.
+            _client = new MhApiClient(new Lazy<HttpClient>(MhApiClient.CreateHttpClient), RetryPolicy.Default,
+                (delay, token) => { lock (_waits) _waits.Add(delay); return Task.CompletedTask; });
+        }
+
+        public async Task DisposeAsync() => await _server.DisposeAsync();
+
+        private MhConnection Connection(string token = Token, int timeoutSec = 100) =>
+            MhConnection.Create("demo", ConnectionTests.Secure(token), _server.BaseUri, timeoutSec, TokenOrigin.ConnectMhAccount);
+
+        private async Task<(List<PhoneNumber> Items, PhoneNumberLister Lister)> ListAsync(
+            PhoneNumberQuery query, PagePlan plan, int throttle = 1, MhConnection? connection = null, CancellationToken cancellationToken = default)
+        {
+            connection ??= Connection();
+            var lister = new PhoneNumberLister(plan,
+                (page, perPage, onThrottled, token) => _client.GetPhoneNumberPageAsync(connection, query, page, perPage, _log, onThrottled, token),
+                throttle, _log, cancellationToken);
+            var items = new List<PhoneNumber>();
+            using (lister)
+            {
+                while (await lister.NextAsync() is PageBatch batch) items.AddRange(batch.Items);
+            }
+            return (items, lister);
+        }
+
+        private static PagePlan All(int? perPage = null) => PagePlan.Create(null, perPage, 0, ulong.MaxValue, false);
+
+        /// <summary>What the fake lists without include_external, in its default order.</summary>
+        private static List<Guid> Visible(int count) =>
+            Enumerable.Range(1, count).Select(FakeData.Item).Where(f => !f.IsExternal).Select(f => f.PhoneNumberUuid).ToList();
+
+        private List<string> RequestedQueries() => _server.Requests.Select(r => r.Query.TrimStart('?')).ToList();
+
+        [Fact]
+        public async Task ListsEveryNumber_InOrder_With3RequestsOf100()
+        {
+            var (items, _) = await ListAsync(new PhoneNumberQuery(), All());
+
+            Assert.Equal(Visible(250), items.Select(n => n.PhoneNumberUuid));
+            Assert.Equal(new[] { "page=1&per_page=100", "page=2&per_page=100", "page=3&per_page=100" }, RequestedQueries());
+            Assert.All(_server.Requests, r => Assert.True(r.HadAuthorization));
+        }
+
+        [Fact]
+        public async Task Filters_ReachTheServer_AndOnlyMatchesComeBack()
+        {
+            var (items, _) = await ListAsync(new PhoneNumberQuery { Status = "active", CountryCode = "us" }, All());
+
+            Assert.NotEmpty(items);
+            Assert.All(items, n => Assert.Equal(("active", "US"), (n.Status, n.CountryCode)));
+            int expected = Enumerable.Range(1, 250).Select(FakeData.Item).Count(f => f.Status == "active" && f.CountryCode == "US" && !f.IsExternal);
+            Assert.Equal(expected, items.Count);
+            Assert.Contains("country_code=US", RequestedQueries()[0]);
+        }
+
+        [Fact]
+        public async Task SkipAndFirst_CostOneRequest_AndGiveTheRightWindow()
+        {
+            var (items, _) = await ListAsync(new PhoneNumberQuery(), PagePlan.Create(null, null, 150, 10, false));
+
+            Assert.Equal(Visible(250).Skip(150).Take(10), items.Select(n => n.PhoneNumberUuid));
+            Assert.Equal(new[] { "page=16&per_page=10" }, RequestedQueries());
+        }
+
+        [Fact]
+        public async Task AWindowAcrossTwoPages_CostsTwoRequests()
+        {
+            var (items, _) = await ListAsync(new PhoneNumberQuery(), PagePlan.Create(null, null, 50, 99, false));
+
+            Assert.Equal(Visible(250).Skip(50).Take(99), items.Select(n => n.PhoneNumberUuid));
+            Assert.Equal(2, _server.Requests.Count);
+        }
+
+        [Fact]
+        public async Task SkipPastTheEnd_IsOneRequest_AndNothing()
+        {
+            var (items, lister) = await ListAsync(new PhoneNumberQuery(), PagePlan.Create(null, null, 1000, ulong.MaxValue, false));
+
+            Assert.Empty(items);
+            Assert.Single(_server.Requests);
+            Assert.Equal((long)Visible(250).Count, lister.Total);
+        }
+
+        [Fact]
+        public async Task PerPage1_WalksEveryPage()
+        {
+            var (items, _) = await ListAsync(new PhoneNumberQuery { CountryCode = "DE", Status = "pending" }, All(perPage: 1));
+
+            Assert.Equal(_server.Requests.Count, items.Count);
+            Assert.Equal(items.Select(n => n.PhoneNumberUuid).Distinct().Count(), items.Count);
+        }
+
+        [Fact]
+        public async Task ThePageOfPage_IsTheOnlyRequest()
+        {
+            var (items, _) = await ListAsync(new PhoneNumberQuery(), PagePlan.Create(2, 50, 0, ulong.MaxValue, false));
+
+            Assert.Equal(Visible(250).Skip(50).Take(50), items.Select(n => n.PhoneNumberUuid));
+            Assert.Equal(new[] { "page=2&per_page=50" }, RequestedQueries());
+        }
+
+        [Fact]
+        public async Task AWrongToken_IsAnAuthenticationError_WithTheApisMessage_AndNoToken()
+        {
+            var e = await Assert.ThrowsAsync<MhApiException>(() => ListAsync(new PhoneNumberQuery(), All(), connection: Connection("wrong-token-value")));
+
+            Assert.Equal(("MhAuthenticationFailed", 401, 1), (e.ErrorId, e.StatusCode, e.Page));
+            Assert.Contains("Unauthenticated", e.Message);
+            Assert.DoesNotContain("wrong-token-value", e.ToString());
+            Assert.DoesNotContain(_log.All, m => m.Contains("wrong-token-value"));
+        }
+
+        [Fact]
+        public async Task OneVerboseLine_PerRequest_WithUrlStatusTimeAndItems()
+        {
+            await ListAsync(new PhoneNumberQuery(), All());
+
+            var lines = _log.VerboseLines.Where(m => m.StartsWith("GET ", StringComparison.Ordinal)).ToList();
+            Assert.Equal(3, lines.Count);
+            int total = Visible(250).Count;
+            Assert.Matches(@"^GET http://127\.0\.0\.1:\d+/api/v1/phone-numbers\?page=1&per_page=100 -> 200 OK in \d+ ms, items 1-100 of " + total + "$", lines[0]);
+            Assert.EndsWith($"items 201-{total} of {total}", lines[2]);
+            Assert.DoesNotContain(_log.All, m => m.Contains(Token) || m.Contains("Bearer"));
+        }
+
+        [Fact]
+        public async Task ThrottleLimit4_KeepsOrder_AndRequestsEachPageOnce()
+        {
+            await using var big = await FakeApiServer.StartAsync(new FakeApiOptions { Count = 1000, Token = Token });
+            var connection = MhConnection.Create("demo", ConnectionTests.Secure(Token), big.BaseUri, 100, TokenOrigin.ConnectMhAccount);
+
+            var (items, _) = await ListAsync(new PhoneNumberQuery(), All(perPage: 50), throttle: 4, connection: connection);
+
+            Assert.Equal(Visible(1000), items.Select(n => n.PhoneNumberUuid));
+            Assert.Equal(18, big.Requests.Count); // 900 visible numbers, 50 a page
+            Assert.Equal(18, big.Requests.Select(r => r.Query).Distinct().Count());
+        }
+
+        [Fact]
+        public async Task StoppingEarly_CancelsWhatIsInFlight_AndAsksNoMore()
+        {
+            var connection = Connection();
+            var lister = new PhoneNumberLister(All(perPage: 10),
+                (page, perPage, onThrottled, token) => _client.GetPhoneNumberPageAsync(connection, new PhoneNumberQuery(), page, perPage, _log, onThrottled, token),
+                1, _log, CancellationToken.None);
+            PageBatch? first = await lister.NextAsync();
+            lister.Dispose(); // what the cmdlet does when Select-Object -First stops the pipeline
+            await Task.Delay(300);
+
+            Assert.Equal(10, first!.Items.Count);
+            Assert.True(_server.Requests.Count <= 2, $"{_server.Requests.Count} requests after stopping on page 1");
+        }
+
+        private sealed class RecordingLog : IListingLog
+        {
+            private readonly ConcurrentQueue<(string Kind, string Text)> _messages = new ConcurrentQueue<(string, string)>();
+            public void Verbose(string message) => _messages.Enqueue(("V", message));
+            public void Debug(string message) => _messages.Enqueue(("D", message));
+            public void Warning(string message) => _messages.Enqueue(("W", message));
+            public IEnumerable<string> All => _messages.Select(m => m.Text);
+            public IEnumerable<string> VerboseLines => _messages.Where(m => m.Kind == "V").Select(m => m.Text);
+            public IEnumerable<string> WarningLines => _messages.Where(m => m.Kind == "W").Select(m => m.Text);
+        }
+    }
+}

@@ -1,0 +1,137 @@
+using System;
+using Mindhunters.Api;
+using Xunit;
+
+namespace Mindhunters.Tests
+{
+    public class PhoneNumberQueryTests
+    {
+        [Fact]
+        public void NoFilters_SendsOnlyPageAndPerPage()
+        {
+            Assert.Equal("page=1&per_page=100", new PhoneNumberQuery().ToQueryString(1, 100));
+        }
+
+        [Fact]
+        public void EveryFilter_UsesTheApiNames_AndUpperCasesTheCountry()
+        {
+            var agent = Guid.Parse("3c90c3cc-0d44-4b50-8888-8dd25736052a");
+            var query = new PhoneNumberQuery
+            {
+                Status = "Active",
+                CountryCode = "us",
+                Type = "toll_free",
+                Compliance = "requirement_pending",
+                Search = "+1 208",
+                BoundToAgentUuid = agent,
+                Sort = "monthly_fee",
+                IncludeExternal = true,
+            };
+            Assert.Equal(
+                "page=3&per_page=50&status=active&country_code=US&type=toll_free&compliance=requirement_pending" +
+                "&search=%2B1%20208&bound_to_agent_uuid=3c90c3cc-0d44-4b50-8888-8dd25736052a&sort=monthly_fee&include_external=true",
+                query.ToQueryString(3, 50));
+        }
+
+        [Theory]
+        [InlineData(null, "page=1&per_page=10")]
+        [InlineData(true, "page=1&per_page=10&include_external=true")]
+        [InlineData(false, "page=1&per_page=10&include_external=false")]
+        public void IncludeExternal_IsSentOnlyWhenGiven(bool? include, string expected)
+        {
+            Assert.Equal(expected, new PhoneNumberQuery { IncludeExternal = include }.ToQueryString(1, 10));
+        }
+    }
+
+    public class PagePlanTests
+    {
+        private const ulong All = ulong.MaxValue;
+
+        [Fact]
+        public void NoPaging_ListsEverythingFromPage1_At100()
+        {
+            PagePlan plan = PagePlan.Create(null, null, 0, All, false);
+            Assert.Equal((1, 100, 0, false), (plan.FirstPage, plan.PerPage, plan.SkipInFirstPage, plan.SinglePage));
+            Assert.Null(plan.LastWantedPage);
+        }
+
+        [Fact]
+        public void First5_IsOneRequestOfFive()
+        {
+            PagePlan plan = PagePlan.Create(null, null, 0, 5, false);
+            Assert.Equal((1, 5, 0, true), (plan.FirstPage, plan.PerPage, plan.SkipInFirstPage, plan.SinglePage));
+        }
+
+        [Theory]
+        [InlineData(150UL, 10UL, 16, 10, 0)]   // exactly the window
+        [InlineData(40UL, 10UL, 5, 10, 0)]
+        [InlineData(250UL, 10UL, 26, 10, 0)]
+        [InlineData(95UL, 10UL, 7, 15, 5)]     // no page of 10..14 holds 95..104 whole; one of 15 does: page 7 is 90..104
+        public void ShortWindow_FitsInOneRequest(ulong skip, ulong first, int page, int perPage, int skipInPage)
+        {
+            PagePlan plan = PagePlan.Create(null, null, skip, first, false);
+            Assert.Equal((page, perPage, skipInPage, true), (plan.FirstPage, plan.PerPage, plan.SkipInFirstPage, plan.SinglePage));
+            // The window really lies inside that page.
+            Assert.True((ulong)((plan.FirstPage - 1) * plan.PerPage + plan.SkipInFirstPage) == skip);
+            Assert.True((ulong)(plan.SkipInFirstPage) + first <= (ulong)plan.PerPage);
+        }
+
+        [Fact]
+        public void WindowThatFitsNoPage_TakesAtMostTwoPagesOf100()
+        {
+            // 99 items from 50: sizes 99 and 100 both split it, so two pages of 100.
+            PagePlan plan = PagePlan.Create(null, null, 50, 99, false);
+            Assert.Equal((1, 100, 50, false), (plan.FirstPage, plan.PerPage, plan.SkipInFirstPage, plan.SinglePage));
+            Assert.Equal(2L, plan.LastWantedPage);
+        }
+
+        [Fact]
+        public void LongWindow_UsesPagesOf100_AndStopsAtTheLastWantedPage()
+        {
+            PagePlan plan = PagePlan.Create(null, null, 250, 150, false);
+            Assert.Equal((3, 100, 50), (plan.FirstPage, plan.PerPage, plan.SkipInFirstPage));
+            Assert.Equal(4L, plan.LastWantedPage);
+        }
+
+        [Fact]
+        public void ExplicitPerPage_IsKept()
+        {
+            PagePlan plan = PagePlan.Create(null, 1, 3, All, false);
+            Assert.Equal((4, 1, 0, false), (plan.FirstPage, plan.PerPage, plan.SkipInFirstPage, plan.SinglePage));
+        }
+
+        [Fact]
+        public void Page_ReturnsOnlyThatPage_At100UnlessPerPageIsGiven()
+        {
+            PagePlan plan = PagePlan.Create(2, 50, 0, All, false);
+            Assert.Equal((2, 50, true), (plan.FirstPage, plan.PerPage, plan.SinglePage));
+            Assert.Equal(100, PagePlan.Create(7, null, 0, All, false).PerPage);
+        }
+
+        [Fact]
+        public void First0_MakesNoRequest_UnlessTheTotalIsWanted()
+        {
+            Assert.False(PagePlan.Create(null, null, 0, 0, false).NeedsRequest);
+            PagePlan total = PagePlan.Create(null, null, 0, 0, true);
+            Assert.True(total.NeedsRequest);
+            Assert.Equal((1, 1, 0UL), (total.FirstPage, total.PerPage, total.MaxItems));
+        }
+
+        [Fact]
+        public void SkipPastAnyPage_DoesNotOverflow()
+        {
+            PagePlan plan = PagePlan.Create(null, 1, ulong.MaxValue - 1, All, false);
+            Assert.Equal(0UL, plan.MaxItems);
+            Assert.False(plan.NeedsRequest);
+        }
+
+        [Theory]
+        [InlineData(0, null)]
+        [InlineData(null, 0)]
+        [InlineData(null, 101)]
+        public void OutOfRange_IsRefused(int? page, int? perPage)
+        {
+            Assert.Throws<ArgumentOutOfRangeException>(() => PagePlan.Create(page, perPage, 0, All, false));
+        }
+    }
+}
