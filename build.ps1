@@ -108,7 +108,7 @@ function Invoke-PesterTests {
     $encoded = [Convert]::ToBase64String([Text.Encoding]::Unicode.GetBytes(
         "& { $runner } -PesterPath '$pester' -TestPath '$(Join-Path $Root 'tests/Pester')' -SummaryPath '$summary' -ResultPath '$(Join-Path $ResultsDir 'pester.xml')'"))
     Push-Location $Root
-    try { dotnet pwsh -NoProfile -NonInteractive -EncodedCommand $encoded | Out-Host } finally { Pop-Location }
+    try { dotnet pwsh -NoProfile -NonInteractive -OutputFormat Text -EncodedCommand $encoded } finally { Pop-Location }
     if (-not (Test-Path $summary)) { return [pscustomobject]@{ Passed = 0; Failed = 1; Skipped = 0 } }
     $counts = Get-Content $summary -Raw | ConvertFrom-Json
     [pscustomobject]@{ Passed = [int]$counts.Passed; Failed = [int]$counts.Failed; Skipped = [int]$counts.Skipped }
@@ -134,7 +134,7 @@ function Invoke-Demo {
     $demo = {
         param($RepoRoot)
         $ErrorActionPreference = 'Stop'
-        Import-Module (Join-Path $RepoRoot 'tests/Pester/FakeApi.psm1')
+        Import-Module (Join-Path $RepoRoot 'tests/Pester/TestHelpers.psm1')
         $api = Start-FakeApi -Count 250 -Token 'demo-token'
         try {
             # What a runbook does: no Connect-MhAccount, only the MIHU_* variables.

@@ -1,5 +1,6 @@
-# Starts and stops the local fake Mindhunters API (tests/Mindhunters.FakeApi, built into out/FakeApi by build.ps1)
-# as a child process on 127.0.0.1. Used by the Pester tests, the demo and the benchmark.
+# Helpers for the Pester tests, the demo and the benchmark: the local fake Mindhunters API
+# (tests/Mindhunters.FakeApi, built into out/FakeApi by build.ps1) as a child process on 127.0.0.1,
+# and a fresh pwsh process for what must not share this one's state.
 
 $script:RepoRoot = Split-Path (Split-Path $PSScriptRoot -Parent) -Parent
 
@@ -59,7 +60,9 @@ function Stop-FakeApi {
 # The requests the fake API received (of /api/v1/phone-numbers), oldest first.
 function Get-FakeApiRequest {
     param([Parameter(Mandatory)] $Api)
-    @(Invoke-RestMethod -Uri "$($Api.BaseUri)/_fake/requests" -Method Get)
+    # Invoke-RestMethod writes a JSON array as one object; enumerate it, so [] gives nothing at all.
+    $requests = Invoke-RestMethod -Uri "$($Api.BaseUri)/_fake/requests" -Method Get
+    $requests | ForEach-Object { $_ }
 }
 
 function Clear-FakeApiRequest {
@@ -77,4 +80,38 @@ function Set-FakeApiFault {
     }
 }
 
-Export-ModuleMember -Function Start-FakeApi, Stop-FakeApi, Get-FakeApiRequest, Clear-FakeApiRequest, Set-FakeApiFault
+# The built module's manifest: tests always import what build.ps1 produced, never src/.
+function Get-BuiltModulePath {
+    Join-Path $script:RepoRoot 'out/Mindhunters/Mindhunters.psd1'
+}
+
+# Runs a script in a new pwsh process (the same PowerShell as this one) and returns its output lines.
+# Environment variables set here are inherited; -Environment adds or overrides some for the child only.
+function Invoke-ChildPwsh {
+    param(
+        [Parameter(Mandatory)] [string] $Script,
+        [hashtable] $Environment = @{},
+        [string[]] $ExtraArgument = @()
+    )
+    $info = [System.Diagnostics.ProcessStartInfo]::new('dotnet')
+    $info.ArgumentList.Add((Join-Path $PSHOME 'pwsh.dll'))
+    foreach ($a in @('-NoProfile', '-NonInteractive') + $ExtraArgument + @('-EncodedCommand', [Convert]::ToBase64String([Text.Encoding]::Unicode.GetBytes($Script)))) {
+        $info.ArgumentList.Add($a)
+    }
+    foreach ($name in $Environment.Keys) { $info.Environment[$name] = [string]$Environment[$name] }
+    $info.RedirectStandardOutput = $true
+    $info.RedirectStandardError = $true
+    $info.UseShellExecute = $false
+    $info.WorkingDirectory = $script:RepoRoot
+    $process = [System.Diagnostics.Process]::Start($info)
+    $stderr = $process.StandardError.ReadToEndAsync()
+    $stdout = $process.StandardOutput.ReadToEnd()
+    $process.WaitForExit()
+    [pscustomobject]@{
+        ExitCode = $process.ExitCode
+        Output   = @($stdout -split "`r?`n" | Where-Object { $_ -ne '' })
+        Error    = $stderr.Result
+    }
+}
+
+Export-ModuleMember -Function Start-FakeApi, Stop-FakeApi, Get-FakeApiRequest, Clear-FakeApiRequest, Set-FakeApiFault, Get-BuiltModulePath, Invoke-ChildPwsh
