@@ -144,13 +144,15 @@ function Invoke-Demo {
             Import-Module (Join-Path $RepoRoot 'out/Mindhunters/Mindhunters.psd1')
             Write-Host "Fake Mindhunters API at $($api.BaseUri) with $($api.Count) numbers`n"
             Write-Host '> Get-MhContext'
-            Get-MhContext | Format-List | Out-Host
+            # The views are made for a 120-column console; say so, whatever terminal runs the demo.
+            function Show { $input | Out-String -Width 120 | Write-Host }
+            Get-MhContext | Format-List | Show
             Write-Host '> Get-MhPhoneNumber -Status active -CountryCode us'
-            Get-MhPhoneNumber -Status active -CountryCode us | Format-Table | Out-Host
+            Get-MhPhoneNumber -Status active -CountryCode us | Format-Table | Show
             Write-Host '> Get-MhPhoneNumber -Skip 40 -First 5 -IncludeTotalCount'
-            Get-MhPhoneNumber -Skip 40 -First 5 -IncludeTotalCount | Out-Host
+            Get-MhPhoneNumber -Skip 40 -First 5 -IncludeTotalCount | Show
             Write-Host '> Get-MhPhoneNumber | Measure-Object'
-            Get-MhPhoneNumber | Measure-Object | Select-Object Count | Out-Host
+            Get-MhPhoneNumber | Measure-Object | Select-Object Count | Show
             Write-Host "Requests made: $((Get-FakeApiRequest $api).Count)"
         } finally {
             Stop-FakeApi $api
@@ -158,7 +160,7 @@ function Invoke-Demo {
     }
     $encoded = [Convert]::ToBase64String([Text.Encoding]::Unicode.GetBytes("& { $demo } -RepoRoot '$Root'"))
     Push-Location $Root
-    try { Invoke-Native 'The demo' { dotnet pwsh -NoProfile -NonInteractive -EncodedCommand $encoded } } finally { Pop-Location }
+    try { Invoke-Native 'The demo' { dotnet pwsh -NoProfile -NonInteractive -OutputFormat Text -EncodedCommand $encoded } } finally { Pop-Location }
 }
 
 switch ($Task) {
