@@ -18,7 +18,7 @@
             Tags         = @('Mindhunters', 'Mihu', 'telephony', 'PSEdition_Desktop', 'PSEdition_Core', 'Windows', 'Linux', 'MacOS')
             ProjectUri   = 'https://github.com/mindhunters/MindhuntersPS'
             LicenseUri   = 'https://github.com/mindhunters/MindhuntersPS/blob/main/LICENSE'
-            ReleaseNotes = 'First release: Connect-MhAccount, Disconnect-MhAccount, Get-MhContext, Get-MhPhoneNumber.'
+            ReleaseNotes = 'First release: Get-MhPhoneNumber with filters, paging, retries and safe token handling; Connect-MhAccount, Disconnect-MhAccount, Get-MhContext. See CHANGELOG.md.'
         }
     }
 }

@@ -5,9 +5,10 @@
 .DESCRIPTION
     Build   publishes the module into out/Mindhunters (manifest, dll, dependencies, format file, help) and the
             fake API into out/FakeApi.
-    Test    Build, then xunit, then Pester in a fresh pwsh process against out/; prints "N passed, N failed, N skipped".
+    Test    Package, then xunit, then Pester in a fresh pwsh process against out/; prints "N passed, N failed, N skipped".
     Demo    Build, start the fake API on 127.0.0.1, list its numbers through the module as a runbook would.
-    Package Build, then out/Mindhunters.<version>.nupkg and out/Mindhunters.zip.
+    Package Build, then out/Mindhunters.<version>.nupkg (through Publish-PSResource, as the gallery gets it) and
+            out/Mindhunters.zip (the module folder at its root, for Azure Automation).
     Bench   Build, then the benchmark against the Invoke-RestMethod loop; writes out/bench.md.
 .EXAMPLE
     dotnet tool restore && dotnet pwsh ./build.ps1 -Task Test
@@ -28,6 +29,8 @@ $Out = Join-Path $Root 'out'
 $ModuleOut = Join-Path $Out 'Mindhunters'
 $ResultsDir = Join-Path $Out 'test-results'
 $PesterVersion = '5.7.1'
+# Child processes run this same PowerShell (the pinned tool) directly, without the tool lookup, which needs the real HOME.
+$Pwsh = Join-Path $PSHOME 'pwsh.dll'
 
 function Invoke-Native {
     param([string] $What, [scriptblock] $Command)
@@ -52,7 +55,7 @@ function Invoke-Build {
     Get-ChildItem $publish -Filter *.dll |
         Where-Object Name -NotIn 'System.Management.Automation.dll' |
         Copy-Item -Destination $ModuleOut
-    Copy-Item (Join-Path $Root 'Mindhunters.psd1') $ModuleOut
+    Copy-Item (Join-Path $Root 'Mindhunters.psd1'), (Join-Path $Root 'LICENSE') $ModuleOut
     Copy-Item (Join-Path $Root 'src/Mindhunters/Mindhunters.Format.ps1xml') $ModuleOut
     Copy-Item (Join-Path $Root 'src/Mindhunters/en-US') $ModuleOut -Recurse
     Remove-Item $publish -Recurse -Force
@@ -61,6 +64,55 @@ function Invoke-Build {
         dotnet publish (Join-Path $Root 'tests/Mindhunters.FakeApi/Mindhunters.FakeApi.csproj') -c $Configuration -o (Join-Path $Out 'FakeApi') --nologo -v quiet
     }
     Write-Host "Module: $ModuleOut"
+}
+
+# Runs a script in a fresh pwsh whose HOME (and the other per-user folders PowerShell and PSResourceGet use) is
+# a throwaway folder, so registering a repository or installing a module never changes this machine's settings.
+function Invoke-IsolatedPwsh {
+    param([string] $What, [string] $Script, [string] $IsolatedHome)
+    $names = 'HOME', 'XDG_DATA_HOME', 'XDG_CONFIG_HOME', 'XDG_CACHE_HOME', 'LOCALAPPDATA', 'APPDATA', 'USERPROFILE'
+    $saved = @{}
+    foreach ($name in $names) { $saved[$name] = [Environment]::GetEnvironmentVariable($name) }
+    try {
+        $env:HOME = $IsolatedHome; $env:USERPROFILE = $IsolatedHome
+        $env:XDG_DATA_HOME = Join-Path $IsolatedHome '.local/share'; $env:XDG_CONFIG_HOME = Join-Path $IsolatedHome '.config'; $env:XDG_CACHE_HOME = Join-Path $IsolatedHome '.cache'
+        $env:LOCALAPPDATA = Join-Path $IsolatedHome 'AppData/Local'; $env:APPDATA = Join-Path $IsolatedHome 'AppData/Roaming'
+        # .NET reports a per-user folder that does not exist as "", and PSResourceGet would then write below the current directory.
+        foreach ($name in $names) { $null = New-Item -ItemType Directory ([Environment]::GetEnvironmentVariable($name)) -Force }
+        $encoded = [Convert]::ToBase64String([Text.Encoding]::Unicode.GetBytes($Script))
+        Push-Location $Root
+        try { Invoke-Native $What { dotnet $Pwsh -NoProfile -NonInteractive -OutputFormat Text -EncodedCommand $encoded } } finally { Pop-Location }
+    } finally {
+        foreach ($name in $names) { [Environment]::SetEnvironmentVariable($name, $saved[$name]) }
+    }
+}
+
+function Invoke-Package {
+    Invoke-Build
+    $version = Get-ModuleVersion
+    $nupkg = Join-Path $Out "Mindhunters.$version.nupkg"
+    $zip = Join-Path $Out 'Mindhunters.zip'
+    Remove-Item $nupkg, $zip -ErrorAction Ignore
+
+    # The gallery's package, made the way the gallery gets it: Publish-PSResource into a (local, temporary) repository.
+    $work = Join-Path ([IO.Path]::GetTempPath()) ('mindhunters-package-' + [guid]::NewGuid().ToString('N'))
+    $repository = New-Item -ItemType Directory (Join-Path $work 'repository') -Force
+    $isolatedHome = New-Item -ItemType Directory (Join-Path $work 'home') -Force
+    try {
+        Invoke-IsolatedPwsh 'Publish-PSResource' -IsolatedHome $isolatedHome -Script @"
+`$ErrorActionPreference = 'Stop'
+Register-PSResourceRepository -Name MindhuntersBuild -Uri '$repository' -Trusted
+Publish-PSResource -Path '$ModuleOut' -Repository MindhuntersBuild -SkipDependenciesCheck
+"@
+        Move-Item (Join-Path $repository "Mindhunters.$version.nupkg") $nupkg
+    } finally {
+        Remove-Item $work -Recurse -Force -ErrorAction Ignore
+    }
+
+    # Azure Automation imports a zip whose root holds the module folder.
+    Compress-Archive -Path $ModuleOut -DestinationPath $zip
+    Write-Host "Package: $nupkg"
+    Write-Host "Zip:     $zip"
 }
 
 function Get-PesterModulePath {
@@ -108,14 +160,15 @@ function Invoke-PesterTests {
     $encoded = [Convert]::ToBase64String([Text.Encoding]::Unicode.GetBytes(
         "& { $runner } -PesterPath '$pester' -TestPath '$(Join-Path $Root 'tests/Pester')' -SummaryPath '$summary' -ResultPath '$(Join-Path $ResultsDir 'pester.xml')'"))
     Push-Location $Root
-    try { dotnet pwsh -NoProfile -NonInteractive -OutputFormat Text -EncodedCommand $encoded } finally { Pop-Location }
+    try { dotnet $Pwsh -NoProfile -NonInteractive -OutputFormat Text -EncodedCommand $encoded } finally { Pop-Location }
     if (-not (Test-Path $summary)) { return [pscustomobject]@{ Passed = 0; Failed = 1; Skipped = 0 } }
     $counts = Get-Content $summary -Raw | ConvertFrom-Json
     [pscustomobject]@{ Passed = [int]$counts.Passed; Failed = [int]$counts.Failed; Skipped = [int]$counts.Skipped }
 }
 
 function Invoke-Test {
-    Invoke-Build
+    # The package too: the Pester tests install it the way users do.
+    Invoke-Package
     $null = New-Item -ItemType Directory $ResultsDir -Force
     $xunit = Invoke-XunitTests
     $pester = Invoke-PesterTests
@@ -160,13 +213,13 @@ function Invoke-Demo {
     }
     $encoded = [Convert]::ToBase64String([Text.Encoding]::Unicode.GetBytes("& { $demo } -RepoRoot '$Root'"))
     Push-Location $Root
-    try { Invoke-Native 'The demo' { dotnet pwsh -NoProfile -NonInteractive -OutputFormat Text -EncodedCommand $encoded } } finally { Pop-Location }
+    try { Invoke-Native 'The demo' { dotnet $Pwsh -NoProfile -NonInteractive -OutputFormat Text -EncodedCommand $encoded } } finally { Pop-Location }
 }
 
 switch ($Task) {
     'Build' { Invoke-Build }
     'Test' { Invoke-Test }
     'Demo' { Invoke-Demo }
-    'Package' { throw 'Package is not implemented yet.' }
+    'Package' { Invoke-Package }
     'Bench' { throw 'Bench is not implemented yet.' }
 }
