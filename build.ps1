@@ -157,10 +157,12 @@ function Invoke-PesterTests {
     }
     if (Test-Path $summary) { Remove-Item $summary }
     # A fresh process: the tests import the built module from out/, never a copy this session already loaded.
+    # Its output goes to the host: left in this function's output it would bury the counts returned below.
     $encoded = [Convert]::ToBase64String([Text.Encoding]::Unicode.GetBytes(
         "& { $runner } -PesterPath '$pester' -TestPath '$(Join-Path $Root 'tests/Pester')' -SummaryPath '$summary' -ResultPath '$(Join-Path $ResultsDir 'pester.xml')'"))
     Push-Location $Root
-    try { dotnet $Pwsh -NoProfile -NonInteractive -OutputFormat Text -EncodedCommand $encoded } finally { Pop-Location }
+    # Out-Host: the child's output is for the reader; this function returns only the counts.
+    try { dotnet $Pwsh -NoProfile -NonInteractive -OutputFormat Text -EncodedCommand $encoded | Out-Host } finally { Pop-Location }
     if (-not (Test-Path $summary)) { return [pscustomobject]@{ Passed = 0; Failed = 1; Skipped = 0 } }
     $counts = Get-Content $summary -Raw | ConvertFrom-Json
     [pscustomobject]@{ Passed = [int]$counts.Passed; Failed = [int]$counts.Failed; Skipped = [int]$counts.Skipped }

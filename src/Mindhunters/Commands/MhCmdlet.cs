@@ -34,7 +34,10 @@ namespace Mindhunters.Commands
         {
             try
             {
-                return ConnectionStore.Resolve(Environment.GetEnvironmentVariable);
+                MhConnection connection = ConnectionStore.Resolve(Environment.GetEnvironmentVariable);
+                // Windows PowerShell only (a no-op on 7): let parallel page requests reach this host at once.
+                DesktopCompatibility.RaiseConnectionLimit(connection.BaseUri);
+                return connection;
             }
             catch (MhApiException e)
             {
