@@ -116,7 +116,7 @@ Publish-PSResource -Path '$ModuleOut' -Repository MindhuntersBuild -SkipDependen
 }
 
 function Get-PesterModulePath {
-    Invoke-Native 'Restoring Pester from NuGet' { dotnet restore (Join-Path $Root 'tests/Pester/Pester.proj') --nologo -v quiet }
+    Invoke-Native 'Restoring Pester from NuGet' { dotnet restore (Join-Path $Root 'tests/Pester/Pester.proj') --nologo -v quiet | Out-Host }
     $packages = (dotnet nuget locals global-packages --list) -replace '^global-packages:\s*', ''
     $path = Join-Path $packages.Trim() "pester/$PesterVersion/tools/Pester.psd1"
     if (-not (Test-Path $path)) { throw "Pester $PesterVersion was not found at $path after the restore." }
