@@ -176,16 +176,5 @@ namespace Mindhunters.Tests
             Assert.Equal(10, first!.Items.Count);
             Assert.True(_server.Requests.Count <= 2, $"{_server.Requests.Count} requests after stopping on page 1");
         }
-
-        private sealed class RecordingLog : IListingLog
-        {
-            private readonly ConcurrentQueue<(string Kind, string Text)> _messages = new ConcurrentQueue<(string, string)>();
-            public void Verbose(string message) => _messages.Enqueue(("V", message));
-            public void Debug(string message) => _messages.Enqueue(("D", message));
-            public void Warning(string message) => _messages.Enqueue(("W", message));
-            public IEnumerable<string> All => _messages.Select(m => m.Text);
-            public IEnumerable<string> VerboseLines => _messages.Where(m => m.Kind == "V").Select(m => m.Text);
-            public IEnumerable<string> WarningLines => _messages.Where(m => m.Kind == "W").Select(m => m.Text);
-        }
     }
 }

@@ -20,7 +20,7 @@ namespace Mindhunters.Tests
     {
         private const string Token = "fault-test-token-0123456789";
         private FakeApiServer _server = null!;
-        private readonly ConcurrentQueue<(string Kind, string Text)> _messages = new ConcurrentQueue<(string, string)>();
+        private readonly RecordingLog _log = new RecordingLog();
         private readonly List<TimeSpan> _waits = new List<TimeSpan>();
         private MhApiClient _client = null!;
 
@@ -37,15 +37,13 @@ namespace Mindhunters.Tests
         private MhConnection Connection(int timeoutSec = 100, Uri? baseUri = null) =>
             MhConnection.Create("demo", ConnectionTests.Secure(Token), baseUri ?? _server.BaseUri, timeoutSec, TokenOrigin.ConnectMhAccount);
 
-        private Log LogSink => new Log(_messages);
-
         private async Task<List<PhoneNumber>> ListAsync(PagePlan plan, List<PhoneNumber>? written = null, MhConnection? connection = null,
             MhApiClient? client = null, CancellationToken cancellationToken = default)
         {
             connection ??= Connection();
             client ??= _client;
             written ??= new List<PhoneNumber>();
-            IListingLog log = LogSink;
+            IListingLog log = _log;
             using var lister = new PhoneNumberLister(plan,
                 (page, perPage, onThrottled, token) => client.GetPhoneNumberPageAsync(connection, new PhoneNumberQuery(), page, perPage, log, onThrottled, token),
                 1, log, cancellationToken);
@@ -55,8 +53,8 @@ namespace Mindhunters.Tests
 
         private static PagePlan All(int perPage = 100) => PagePlan.Create(null, perPage, 0, ulong.MaxValue, false);
 
-        private IEnumerable<string> Verbose => _messages.Where(m => m.Kind == "V").Select(m => m.Text);
-        private IEnumerable<string> Warnings => _messages.Where(m => m.Kind == "W").Select(m => m.Text);
+        private IEnumerable<string> Verbose => _log.VerboseLines;
+        private IEnumerable<string> Warnings => _log.WarningLines;
 
         [Theory]
         [InlineData(503)]
@@ -258,7 +256,7 @@ namespace Mindhunters.Tests
         public async Task ATotalThatChangesMidListing_GivesOneWarning()
         {
             var connection = Connection();
-            IListingLog log = LogSink;
+            IListingLog log = _log;
             using var lister = new PhoneNumberLister(All(perPage: 50),
                 (page, perPage, onThrottled, token) => _client.GetPhoneNumberPageAsync(connection, new PhoneNumberQuery(), page, perPage, log, onThrottled, token),
                 1, log, CancellationToken.None);
@@ -290,7 +288,7 @@ namespace Mindhunters.Tests
             await using var big = await FakeApiServer.StartAsync(new FakeApiOptions { Count = 1000, Token = Token });
             big.Faults.LatencyMs = 20; // so that pages started together really overlap
             var connection = Connection(baseUri: big.BaseUri);
-            IListingLog log = LogSink;
+            IListingLog log = _log;
             int inFlight = 0, maxBefore = 0, maxLate = 0;
             using var lister = new PhoneNumberLister(All(perPage: 20),
                 async (page, perPage, onThrottled, token) =>
@@ -314,15 +312,6 @@ namespace Mindhunters.Tests
             Assert.True(maxBefore > 1, "the listing never ran pages in parallel");
             Assert.Equal(1, maxLate);
             Assert.Contains(Verbose, v => v.Contains("one page at a time"));
-        }
-
-        private sealed class Log : IListingLog
-        {
-            private readonly ConcurrentQueue<(string, string)> _messages;
-            public Log(ConcurrentQueue<(string, string)> messages) => _messages = messages;
-            public void Verbose(string message) => _messages.Enqueue(("V", message));
-            public void Debug(string message) => _messages.Enqueue(("D", message));
-            public void Warning(string message) => _messages.Enqueue(("W", message));
         }
     }
 }
