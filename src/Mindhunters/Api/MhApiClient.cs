@@ -173,7 +173,7 @@ namespace Mindhunters.Api
             }
             PaginationInfo? pagination = body.Data.Pagination;
             return new PhoneNumberPage(page, body.Data.Items ?? new System.Collections.Generic.List<PhoneNumber>(),
-                pagination?.CurrentPage, pagination?.Total, pagination?.LastPage, pagination?.HasMore);
+                pagination?.CurrentPage, pagination?.PerPage, pagination?.Total, pagination?.LastPage, pagination?.HasMore);
         }
 
         private static string DescribeSuccess(Uri uri, HttpResponseMessage response, Stopwatch elapsed, PhoneNumberPage page, int perPage)
@@ -192,8 +192,7 @@ namespace Mindhunters.Api
         private static string Describe(HttpResponseMessage response) =>
             string.IsNullOrEmpty(response.ReasonPhrase) ? ((int)response.StatusCode).ToString(CultureInfo.InvariantCulture) : $"{(int)response.StatusCode} {response.ReasonPhrase}";
 
-        private static bool IsNetworkFailure(Exception e) => e is HttpRequestException or IOException or WebException
-            || (e is ObjectDisposedException && e.InnerException is null && e.Message.IndexOf("stream", StringComparison.OrdinalIgnoreCase) >= 0);
+        private static bool IsNetworkFailure(Exception e) => e is HttpRequestException or IOException or WebException;
 
         private static Exception Innermost(Exception e)
         {

@@ -8,8 +8,9 @@ namespace Mindhunters.Api
     /// </summary>
     internal sealed class PagePlan
     {
-        private PagePlan(int firstPage, int perPage, int skipInFirstPage, ulong maxItems, bool singlePage, bool needsRequest)
+        private PagePlan(int firstPage, int perPage, int skipInFirstPage, ulong maxItems, bool singlePage, bool needsRequest, bool pageGiven = false)
         {
+            PageGiven = pageGiven;
             FirstPage = firstPage;
             PerPage = perPage;
             SkipInFirstPage = skipInFirstPage;
@@ -28,14 +29,20 @@ namespace Mindhunters.Api
         /// <summary>Only <see cref="FirstPage"/> is requested.</summary>
         public bool SinglePage { get; }
 
+        /// <summary>The page number came from -Page, not from -Skip arithmetic.</summary>
+        public bool PageGiven { get; }
+
         /// <summary>False for -First 0 without -IncludeTotalCount: nothing to ask the server.</summary>
         public bool NeedsRequest { get; }
 
         /// <summary>The last page that can hold a wanted item, or null when the listing runs to the end.</summary>
-        public long? LastWantedPage =>
+        public long? LastWantedPage => LastWantedPageAt(PerPage);
+
+        /// <summary>The same, for a server that pages by another size than the one asked for.</summary>
+        public long? LastWantedPageAt(int pageSize) =>
             SinglePage ? FirstPage
             : MaxItems == ulong.MaxValue ? null
-            : FirstPage + (long)Math.Ceiling(((decimal)SkipInFirstPage + MaxItems) / PerPage) - 1;
+            : FirstPage + (long)Math.Ceiling(((decimal)SkipInFirstPage + MaxItems) / pageSize) - 1;
 
         /// <param name="page">-Page: only that page.</param>
         /// <param name="perPage">-PerPage; when null the plan picks the size (100, or smaller for a short -First window).</param>
@@ -56,7 +63,7 @@ namespace Mindhunters.Api
             if (page is int onlyPage)
             {
                 int size = perPage ?? PhoneNumberQuery.MaxPerPage;
-                return new PagePlan(onlyPage, size, (int)Math.Min(skip, (ulong)size), first, singlePage: true, needsRequest: true);
+                return new PagePlan(onlyPage, size, (int)Math.Min(skip, (ulong)size), first, singlePage: true, needsRequest: true, pageGiven: true);
             }
 
             int chosen = perPage ?? ChoosePerPage(skip, first);

@@ -25,6 +25,7 @@ namespace Mindhunters.Api
         private readonly HashSet<Guid> _seen = new HashSet<Guid>();
 
         private int _nextPage;
+        private int _pageSize;
         private bool _finished;
         private bool _pagesKnown;
         private volatile bool _throttled;
@@ -45,6 +46,7 @@ namespace Mindhunters.Api
             _log = log;
             _cancel = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
             _nextPage = plan.FirstPage;
+            _pageSize = plan.PerPage;
             _skipLeft = plan.SkipInFirstPage;
             _itemsLeft = plan.MaxItems;
             _finished = !plan.NeedsRequest;
@@ -83,13 +85,13 @@ namespace Mindhunters.Api
             else if (PromisedPages() is long promised && next.Key >= promised)
             {
                 // This page's items are still written; the error ends the listing on the next call.
-                _pendingError = Inconsistent(next.Key, $"the server says more pages follow page {next.Key}, but its total promised {promised} page(s) ({LatestTotal()} numbers at {_plan.PerPage} a page)");
+                _pendingError = Inconsistent(next.Key, $"the server says more pages follow page {next.Key}, but its total promised {promised} page(s) ({LatestTotal()} numbers at {_pageSize} a page)");
                 Finish();
             }
             else
             {
                 // Ask for what follows before the caller starts writing this page.
-                long limit = Math.Min(_plan.LastWantedPage ?? long.MaxValue, PromisedPages() ?? long.MaxValue);
+                long limit = Math.Min(_plan.LastWantedPageAt(_pageSize) ?? long.MaxValue, PromisedPages() ?? long.MaxValue);
                 while (_inFlight.Count < Concurrency && _nextPage <= limit) Start(_nextPage++);
                 if (_inFlight.Count == 0) Finish();
             }
@@ -120,6 +122,7 @@ namespace Mindhunters.Api
             if (page.Total is long latest) _latestTotal = latest;
             if (isFirst)
             {
+                AdoptServerPageSize(page);
                 _firstTotal = page.Total;
                 _firstLastPage = page.LastPage ?? (page.Total is long t ? PagesFor(t) : null);
                 _pagesKnown = _firstLastPage is not null;
@@ -130,6 +133,22 @@ namespace Mindhunters.Api
                 _totalChangeReported = true;
                 _log.Warning($"The number of matching phone numbers changed from {first} to {total} during the listing; numbers added or removed meanwhile may be missing from this result. Run the command again for a consistent list.");
             }
+        }
+
+        /// <summary>
+        /// A server may page by fewer items than asked (a lower cap than the page documents). Listing from the start,
+        /// its own pages still cover everything, so the listing follows its size; but a -Skip window computed for
+        /// another size would silently land on the wrong items, so that is an error that says what to ask instead.
+        /// </summary>
+        private void AdoptServerPageSize(PhoneNumberPage page)
+        {
+            if (page.PerPage is not long served || served < 1 || served == _plan.PerPage || served > int.MaxValue) return;
+            if (!_plan.PageGiven && (_plan.FirstPage > 1 || _plan.SkipInFirstPage > 0))
+            {
+                throw Inconsistent(page.RequestedPage, $"the server sends pages of {served} numbers although {_plan.PerPage} were asked for, so -Skip cannot be mapped onto its pages; run the command again with -PerPage {served}");
+            }
+            _pageSize = (int)served;
+            _log.Warning($"The server sends pages of {served} phone numbers although {_plan.PerPage} were asked for; the listing follows its pages.");
         }
 
         /// <summary>The page's items that were not written before, after -Skip and within -First.</summary>
@@ -174,7 +193,7 @@ namespace Mindhunters.Api
             if (page.HasMore is bool hasMore) return hasMore;
             if (page.LastPage is long last) return pageNumber < last;
             // No pagination at all: a full page may have a successor.
-            return page.Items.Count >= _plan.PerPage;
+            return page.Items.Count >= _pageSize;
         }
 
         /// <summary>
@@ -190,7 +209,7 @@ namespace Mindhunters.Api
 
         private long? LatestTotal() => _latestTotal ?? _firstTotal;
 
-        private long PagesFor(long total) => total <= 0 ? 1 : (total + _plan.PerPage - 1) / _plan.PerPage;
+        private long PagesFor(long total) => total <= 0 ? 1 : (total + _pageSize - 1) / _pageSize;
 
         private static MhApiException Inconsistent(int page, string what) => new MhApiException(MhErrorKind.InvalidResponse,
             $"Listing phone numbers stopped at page {page}: {what}. The listing was ended instead of looping; the numbers already written are complete up to there.",

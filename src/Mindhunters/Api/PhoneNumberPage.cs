@@ -6,11 +6,12 @@ namespace Mindhunters.Api
     /// <summary>One page as the server sent it, with the pagination values it gave (null where it gave none).</summary>
     internal sealed class PhoneNumberPage
     {
-        public PhoneNumberPage(int requestedPage, IReadOnlyList<PhoneNumber> items, long? currentPage, long? total, long? lastPage, bool? hasMore)
+        public PhoneNumberPage(int requestedPage, IReadOnlyList<PhoneNumber> items, long? currentPage, long? perPage, long? total, long? lastPage, bool? hasMore)
         {
             RequestedPage = requestedPage;
             Items = items;
             CurrentPage = currentPage;
+            PerPage = perPage;
             Total = total;
             LastPage = lastPage;
             HasMore = hasMore;
@@ -19,6 +20,10 @@ namespace Mindhunters.Api
         public int RequestedPage { get; }
         public IReadOnlyList<PhoneNumber> Items { get; }
         public long? CurrentPage { get; }
+
+        /// <summary>pagination.per_page: a server may page by less than was asked for.</summary>
+        public long? PerPage { get; }
+
         public long? Total { get; }
         public long? LastPage { get; }
         public bool? HasMore { get; }
