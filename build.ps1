@@ -64,7 +64,7 @@ function Invoke-Build {
 }
 
 function Get-PesterModulePath {
-    Invoke-Native 'Restoring Pester from NuGet' { dotnet restore (Join-Path $Root 'tests/Pester/Pester.proj') --nologo -v quiet }
+    Invoke-Native 'Restoring Pester from NuGet' { dotnet restore (Join-Path $Root 'tests/Pester/Pester.proj') --nologo -v quiet | Out-Host }
     $packages = (dotnet nuget locals global-packages --list) -replace '^global-packages:\s*', ''
     $path = Join-Path $packages.Trim() "pester/$PesterVersion/tools/Pester.psd1"
     if (-not (Test-Path $path)) { throw "Pester $PesterVersion was not found at $path after the restore." }
@@ -108,7 +108,8 @@ function Invoke-PesterTests {
     $encoded = [Convert]::ToBase64String([Text.Encoding]::Unicode.GetBytes(
         "& { $runner } -PesterPath '$pester' -TestPath '$(Join-Path $Root 'tests/Pester')' -SummaryPath '$summary' -ResultPath '$(Join-Path $ResultsDir 'pester.xml')'"))
     Push-Location $Root
-    try { dotnet pwsh -NoProfile -NonInteractive -OutputFormat Text -EncodedCommand $encoded } finally { Pop-Location }
+    # Out-Host: the test run's text is for the console, not part of this function's result.
+    try { dotnet pwsh -NoProfile -NonInteractive -OutputFormat Text -EncodedCommand $encoded | Out-Host } finally { Pop-Location }
     if (-not (Test-Path $summary)) { return [pscustomobject]@{ Passed = 0; Failed = 1; Skipped = 0 } }
     $counts = Get-Content $summary -Raw | ConvertFrom-Json
     [pscustomobject]@{ Passed = [int]$counts.Passed; Failed = [int]$counts.Failed; Skipped = [int]$counts.Skipped }
