@@ -34,9 +34,10 @@ namespace Mindhunters.Commands
             if (lastPage is long last && last <= _plan.FirstPage) return; // one page: no bar
             if (_shown && _sinceLast.Elapsed < MinInterval) return;
 
-            long pages = Math.Max(1, (_plan.LastWantedPage is long wanted && lastPage is long l ? Math.Min(wanted, l) : lastPage ?? 0) - _plan.FirstPage + 1);
             long pageIndex = batch.Page - _plan.FirstPage + 1;
-            long? expected = ExpectedItems(batch.Total);
+            // The page count and the total are the first page's; when the data grows meanwhile, never say "page 10 of 9".
+            long pages = Math.Max(pageIndex, (_plan.LastWantedPage is long wanted && lastPage is long l ? Math.Min(wanted, l) : lastPage ?? 0) - _plan.FirstPage + 1);
+            long? expected = ExpectedItems(batch.Total) is long e ? Math.Max(e, itemsSoFar) : null;
             string status = expected is long all
                 ? $"Page {pageIndex} of {pages}: {itemsSoFar} of {all} phone numbers"
                 : $"Page {pageIndex}: {itemsSoFar} phone numbers";
