@@ -81,6 +81,16 @@ Describe '-<Parameter> of <Command>' -ForEach $parameterCases {
         $help.type.name | Should -Be $type.FullName
     }
 
+    It 'gives the default of the code' {
+        # The value a fresh cmdlet object holds; "None ..." is right for a parameter that is used only when given.
+        $cmdlet = New-Object (Get-Command $Command).ImplementingType
+        try { $default = if ($cmdlet.PSObject.Properties[$Parameter]) { $cmdlet.$Parameter } } finally { $cmdlet.Dispose() }
+        if ($default -is [int] -or $default -is [System.Management.Automation.SwitchParameter] -or $default -is [bool]) {
+            $expected = if ($default -is [System.Management.Automation.SwitchParameter]) { "$($default.IsPresent)" } else { "$default" }
+            if ($help.defaultValue -notmatch '^None\b') { $help.defaultValue | Should -Be $expected }
+        }
+    }
+
     It 'says whether it is required as the code does' {
         $mandatory = @($metadata.ParameterSets.Values.IsMandatory) -contains $true
         $help.required | Should -Be ($mandatory.ToString().ToLowerInvariant())
