@@ -115,9 +115,12 @@ Describe 'Progress' {
         $run.Progress | Should -BeNullOrEmpty
     }
 
-    It 'shows nothing when $ProgressPreference is SilentlyContinue' {
+    It 'shows nothing when $ProgressPreference is <Preference>' -ForEach @(
+        @{ Preference = 'SilentlyContinue' }
+        @{ Preference = 'Ignore' }
+    ) {
         Set-FakeApiFault $api @{ latency_ms = 150 }
-        $run = Invoke-Hosted '$ProgressPreference = ''SilentlyContinue''; Get-MhPhoneNumber -PerPage 25'
+        $run = Invoke-Hosted "`$ProgressPreference = '$Preference'; Get-MhPhoneNumber -PerPage 25"
         $run.Output.Count | Should -Be 225
         $run.Progress | Should -BeNullOrEmpty
     }

@@ -7,7 +7,7 @@ namespace Mindhunters.Commands
 {
     /// <summary>
     /// The progress bar of a listing that spans more than one page: page x of y, numbers so far of the total,
-    /// at most about ten updates a second. Costs nothing when $ProgressPreference is SilentlyContinue.
+    /// at most about ten updates a second. Costs nothing when $ProgressPreference is SilentlyContinue or Ignore.
     /// </summary>
     internal sealed class ListingProgress
     {
@@ -24,7 +24,8 @@ namespace Mindhunters.Commands
         {
             _cmdlet = cmdlet;
             _plan = plan;
-            _enabled = !plan.SinglePage && !(cmdlet.GetVariableValue("ProgressPreference") is ActionPreference preference && preference == ActionPreference.SilentlyContinue);
+            _enabled = !plan.SinglePage && !(cmdlet.GetVariableValue("ProgressPreference") is ActionPreference preference
+                && (preference == ActionPreference.SilentlyContinue || preference == ActionPreference.Ignore));
         }
 
         public void PageArrived(PageBatch batch, long itemsSoFar)
