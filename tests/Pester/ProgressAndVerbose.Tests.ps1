@@ -115,12 +115,13 @@ Describe 'Progress' {
         $run.Progress | Should -BeNullOrEmpty
     }
 
-    It 'shows nothing when $ProgressPreference is <Preference>' -ForEach @(
-        @{ Preference = 'SilentlyContinue' }
-        @{ Preference = 'Ignore' }
+    It 'shows nothing with <Script>' -ForEach @(
+        @{ Script = '$ProgressPreference = ''SilentlyContinue''; Get-MhPhoneNumber -PerPage 25' }
+        @{ Script = '$ProgressPreference = ''Ignore''; Get-MhPhoneNumber -PerPage 25' }
+        @{ Script = 'Get-MhPhoneNumber -PerPage 25 -ProgressAction SilentlyContinue' }
     ) {
         Set-FakeApiFault $api @{ latency_ms = 150 }
-        $run = Invoke-Hosted "`$ProgressPreference = '$Preference'; Get-MhPhoneNumber -PerPage 25"
+        $run = Invoke-Hosted $Script
         $run.Output.Count | Should -Be 225
         $run.Progress | Should -BeNullOrEmpty
     }

@@ -7,7 +7,8 @@ namespace Mindhunters.Commands
 {
     /// <summary>
     /// The progress bar of a listing that spans more than one page: page x of y, numbers so far of the total,
-    /// at most about ten updates a second. Costs nothing when $ProgressPreference is SilentlyContinue or Ignore.
+    /// at most about ten updates a second. Costs nothing when $ProgressPreference
+    /// (or -ProgressAction) is SilentlyContinue or Ignore.
     /// </summary>
     internal sealed class ListingProgress
     {
@@ -24,8 +25,12 @@ namespace Mindhunters.Commands
         {
             _cmdlet = cmdlet;
             _plan = plan;
-            _enabled = !plan.SinglePage && !(cmdlet.GetVariableValue("ProgressPreference") is ActionPreference preference
-                && (preference == ActionPreference.SilentlyContinue || preference == ActionPreference.Ignore));
+            // -ProgressAction (PowerShell 7.4+) overrides $ProgressPreference for this command only.
+            object? preference = cmdlet.MyInvocation.BoundParameters.TryGetValue("ProgressAction", out object? given)
+                ? given
+                : cmdlet.GetVariableValue("ProgressPreference");
+            _enabled = !plan.SinglePage && !(preference is ActionPreference p
+                && (p == ActionPreference.SilentlyContinue || p == ActionPreference.Ignore));
         }
 
         public void PageArrived(PageBatch batch, long itemsSoFar)
