@@ -150,6 +150,19 @@ namespace Mindhunters.Tests
         }
 
         [Fact]
+        public async Task OneDebugLine_PerPage_WithBodySizeAndPagination_NeverAHeader()
+        {
+            await ListAsync(new PhoneNumberQuery(), All());
+
+            var lines = _log.DebugLines.ToList();
+            Assert.Equal(3, lines.Count);
+            int total = Visible(250).Count;
+            Assert.Matches(@"^Page 1: \d+ bytes, 100 items; pagination: current_page 1, total " + total + ", last_page 3, has_more true$", lines[0]);
+            Assert.Matches(@"^Page 3: \d+ bytes, 25 items; pagination: current_page 3, total " + total + ", last_page 3, has_more false$", lines[2]);
+            Assert.DoesNotContain(lines, m => m.Contains(Token) || m.Contains("Bearer") || m.Contains("Authorization"));
+        }
+
+        [Fact]
         public async Task ThrottleLimit4_KeepsOrder_AndRequestsEachPageOnce()
         {
             await using var big = await FakeApiServer.StartAsync(new FakeApiOptions { Count = 1000, Token = Token });

@@ -16,6 +16,7 @@ namespace Mindhunters.Tests
 
         public IEnumerable<string> All => _messages.Select(m => m.Text);
         public IEnumerable<string> VerboseLines => Of('V');
+        public IEnumerable<string> DebugLines => Of('D');
         public IEnumerable<string> WarningLines => Of('W');
 
         private IEnumerable<string> Of(char kind) => _messages.Where(m => m.Kind == kind).Select(m => m.Text);

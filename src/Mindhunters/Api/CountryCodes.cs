@@ -259,16 +259,26 @@ namespace Mindhunters.Api
             ["ZW"] = "Zimbabwe",
         };
 
-        /// <summary>Codes that start with <paramref name="typed"/>, then those whose name contains it; all when empty.</summary>
+        /// <summary>
+        /// Codes that start with <paramref name="typed"/>, then (from three letters on) the countries whose name starts
+        /// with it, then those whose name contains it: "ger" offers Germany before Algeria and Niger. All when empty.
+        /// </summary>
         public static IEnumerable<KeyValuePair<string, string>> Matching(string typed)
         {
-            var byName = new List<KeyValuePair<string, string>>();
+            var namePrefix = new List<KeyValuePair<string, string>>();
+            var nameContains = new List<KeyValuePair<string, string>>();
             foreach (KeyValuePair<string, string> country in All)
             {
                 if (country.Key.StartsWith(typed, StringComparison.OrdinalIgnoreCase)) yield return country;
-                else if (typed.Length > 2 && country.Value.IndexOf(typed, StringComparison.OrdinalIgnoreCase) >= 0) byName.Add(country);
+                else if (typed.Length > 2)
+                {
+                    int at = country.Value.IndexOf(typed, StringComparison.OrdinalIgnoreCase);
+                    if (at == 0) namePrefix.Add(country);
+                    else if (at > 0) nameContains.Add(country);
+                }
             }
-            foreach (KeyValuePair<string, string> country in byName) yield return country;
+            foreach (KeyValuePair<string, string> country in namePrefix) yield return country;
+            foreach (KeyValuePair<string, string> country in nameContains) yield return country;
         }
     }
 }

@@ -81,6 +81,7 @@ namespace Mindhunters.Api
                     {
                         PhoneNumberPage result = await ReadPageAsync(response, page, uri, attemptTimeout.Token).ConfigureAwait(false);
                         log.Verbose(DescribeSuccess(uri, response, elapsed, result, perPage));
+                        log.Debug(PageDebug.Describe(response, result));
                         return result;
                     }
                     log.Verbose($"GET {uri} -> {Describe(response)} in {elapsed.ElapsedMilliseconds} ms");

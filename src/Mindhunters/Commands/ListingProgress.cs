@@ -7,7 +7,8 @@ namespace Mindhunters.Commands
 {
     /// <summary>
     /// The progress bar of a listing that spans more than one page: page x of y, numbers so far of the total,
-    /// at most about ten updates a second. Costs nothing when $ProgressPreference is SilentlyContinue.
+    /// at most about ten updates a second. Costs nothing when $ProgressPreference
+    /// (or -ProgressAction) is SilentlyContinue or Ignore.
     /// </summary>
     internal sealed class ListingProgress
     {
@@ -24,7 +25,12 @@ namespace Mindhunters.Commands
         {
             _cmdlet = cmdlet;
             _plan = plan;
-            _enabled = !plan.SinglePage && !(cmdlet.GetVariableValue("ProgressPreference") is ActionPreference preference && preference == ActionPreference.SilentlyContinue);
+            // -ProgressAction (PowerShell 7.4+) overrides $ProgressPreference for this command only.
+            object? preference = cmdlet.MyInvocation.BoundParameters.TryGetValue("ProgressAction", out object? given)
+                ? given
+                : cmdlet.GetVariableValue("ProgressPreference");
+            _enabled = !plan.SinglePage && !(preference is ActionPreference p
+                && (p == ActionPreference.SilentlyContinue || p == ActionPreference.Ignore));
         }
 
         public void PageArrived(PageBatch batch, long itemsSoFar)
@@ -34,9 +40,10 @@ namespace Mindhunters.Commands
             if (lastPage is long last && last <= _plan.FirstPage) return; // one page: no bar
             if (_shown && _sinceLast.Elapsed < MinInterval) return;
 
-            long pages = Math.Max(1, (_plan.LastWantedPage is long wanted && lastPage is long l ? Math.Min(wanted, l) : lastPage ?? 0) - _plan.FirstPage + 1);
             long pageIndex = batch.Page - _plan.FirstPage + 1;
-            long? expected = ExpectedItems(batch.Total);
+            // The page count and the total are the first page's; when the data grows meanwhile, never say "page 10 of 9".
+            long pages = Math.Max(pageIndex, (_plan.LastWantedPage is long wanted && lastPage is long l ? Math.Min(wanted, l) : lastPage ?? 0) - _plan.FirstPage + 1);
+            long? expected = ExpectedItems(batch.Total) is long e ? Math.Max(e, itemsSoFar) : null;
             string status = expected is long all
                 ? $"Page {pageIndex} of {pages}: {itemsSoFar} of {all} phone numbers"
                 : $"Page {pageIndex}: {itemsSoFar} phone numbers";
