@@ -179,15 +179,20 @@ namespace Mindhunters.Api
 
         private static string DescribeSuccess(Uri uri, HttpResponseMessage response, Stopwatch elapsed, PhoneNumberPage page, int perPage)
         {
+            string total = page.Total is long t ? $" of {t}" : "";
             string items;
-            if (page.Items.Count == 0) items = "no items";
+            if (page.Items.Count == 0)
+            {
+                items = "no items" + (page.Total is long all ? $" (total {all})" : "");
+            }
             else
             {
-                long from = (long)(page.RequestedPage - 1) * perPage + 1;
-                items = $"items {from}-{from + page.Items.Count - 1}";
+                // Positions as the server numbers them, which follow its page size when it differs from the one asked.
+                long size = page.PerPage is long served && served > 0 ? served : perPage;
+                long from = (page.RequestedPage - 1) * size + 1;
+                items = $"items {from}-{from + page.Items.Count - 1}{total}";
             }
-            string total = page.Total is long t ? $" of {t}" : "";
-            return $"GET {uri} -> {Describe(response)} in {elapsed.ElapsedMilliseconds} ms, {items}{total}";
+            return $"GET {uri} -> {Describe(response)} in {elapsed.ElapsedMilliseconds} ms, {items}";
         }
 
         private static string Describe(HttpResponseMessage response) =>
