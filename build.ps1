@@ -166,5 +166,5 @@ switch ($Task) {
     'Test' { Invoke-Test }
     'Demo' { Invoke-Demo }
     'Package' { throw 'Package is not implemented yet.' }
-    'Bench' { throw 'Bench is not implemented yet.' }
+    'Bench' { Invoke-Build; & (Join-Path $Root 'tests/Bench/Invoke-Benchmark.ps1') -OutFile (Join-Path $Out 'bench.md') }
 }
