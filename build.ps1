@@ -223,5 +223,5 @@ switch ($Task) {
     'Test' { Invoke-Test }
     'Demo' { Invoke-Demo }
     'Package' { Invoke-Package }
-    'Bench' { throw 'Bench is not implemented yet.' }
+    'Bench' { Invoke-Build; & (Join-Path $Root 'tests/Bench/Invoke-Benchmark.ps1') -OutFile (Join-Path $Out 'bench.md') }
 }

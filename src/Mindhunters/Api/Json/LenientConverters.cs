@@ -5,6 +5,7 @@ using System.Text;
 using System.Text.Json;
 using System.Text.Json.Serialization;
 using System.Text.Json.Serialization.Metadata;
+using System.Threading;
 
 namespace Mindhunters.Api.Json
 {
@@ -12,14 +13,53 @@ namespace Mindhunters.Api.Json
     // dates without a 'T' or an object where a value was expected. None of that may fail a listing, so each
     // converter takes what it can and leaves the rest empty instead of throwing.
 
+    /// <summary>
+    /// Reads a nested object with its own (source-generated) converter, in place. JsonSerializer.Deserialize(ref reader)
+    /// would first skip over the whole value to copy it into a new reader and then parse it again: once per level of
+    /// nesting, which made each item's innermost objects be scanned up to 16 times.
+    /// The converter is looked up once per options (in practice: once), not once per object read.
+    /// </summary>
+    internal sealed class NestedReader<T> where T : class
+    {
+        // One reference, replaced whole, so threads parsing pages in parallel never see half an update.
+        private Lookup? _last;
+
+        public JsonConverter<T> ConverterFor(JsonSerializerOptions options)
+        {
+            Lookup? last = Volatile.Read(ref _last);
+            if (last is null || !ReferenceEquals(last.Options, options))
+            {
+                last = new Lookup(options, (JsonConverter<T>)options.GetTypeInfo(typeof(T)).Converter);
+                Volatile.Write(ref _last, last);
+            }
+            return last.Converter;
+        }
+
+        public T? Read(ref Utf8JsonReader reader, JsonSerializerOptions options) => ConverterFor(options).Read(ref reader, typeof(T), options);
+
+        private sealed class Lookup
+        {
+            public Lookup(JsonSerializerOptions options, JsonConverter<T> converter)
+            {
+                Options = options;
+                Converter = converter;
+            }
+
+            public JsonSerializerOptions Options { get; }
+            public JsonConverter<T> Converter { get; }
+        }
+    }
+
     /// <summary>Reads an object of T, or skips whatever else stands there and gives null.</summary>
     internal sealed class LenientObjectConverter<T> : JsonConverter<T> where T : class
     {
+        private readonly NestedReader<T> _nested = new NestedReader<T>();
+
         public override T? Read(ref Utf8JsonReader reader, Type typeToConvert, JsonSerializerOptions options)
         {
             if (reader.TokenType == JsonTokenType.StartObject)
             {
-                return JsonSerializer.Deserialize(ref reader, (JsonTypeInfo<T>)options.GetTypeInfo(typeof(T)));
+                return _nested.Read(ref reader, options);
             }
             reader.Skip();
             return null;
@@ -32,6 +72,8 @@ namespace Mindhunters.Api.Json
     /// <summary>Reads an array of objects of T, skipping elements that are not objects.</summary>
     internal sealed class LenientObjectListConverter<T> : JsonConverter<List<T>> where T : class
     {
+        private readonly NestedReader<T> _nested = new NestedReader<T>();
+
         // null in the JSON gives an empty collection, never a null one.
         public override bool HandleNull => true;
 
@@ -43,12 +85,12 @@ namespace Mindhunters.Api.Json
                 reader.Skip();
                 return items;
             }
-            var typeInfo = (JsonTypeInfo<T>)options.GetTypeInfo(typeof(T));
+            JsonConverter<T> converter = _nested.ConverterFor(options);
             while (reader.Read() && reader.TokenType != JsonTokenType.EndArray)
             {
                 if (reader.TokenType == JsonTokenType.StartObject)
                 {
-                    T? item = JsonSerializer.Deserialize(ref reader, typeInfo);
+                    T? item = converter.Read(ref reader, typeof(T), options);
                     if (item is not null) items.Add(item);
                 }
                 else

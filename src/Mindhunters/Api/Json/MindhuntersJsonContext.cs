@@ -7,6 +7,7 @@ namespace Mindhunters.Api.Json
     /// <summary>The one source-generated context: no reflection, no per-call metadata building.</summary>
     [JsonSourceGenerationOptions(
         GenerationMode = JsonSourceGenerationMode.Metadata,
+        DefaultBufferSize = 128 * 1024,
         Converters = new[]
         {
             typeof(LenientStringConverter), typeof(LenientBooleanConverter), typeof(LenientBooleanNullableConverter),
