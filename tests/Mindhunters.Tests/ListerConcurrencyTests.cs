@@ -80,7 +80,7 @@ namespace Mindhunters.Tests
                     arrival = lowest.Value;
                     _inFlight.Remove(page);
                 }
-                arrival.SetResult(new PhoneNumberPage(page, _items[page], page, Pages * PerPage, Pages, page < Pages));
+                arrival.SetResult(new PhoneNumberPage(page, _items[page], page, PerPage, Pages * PerPage, Pages, page < Pages));
                 return true;
             }
         }
