@@ -13,64 +13,34 @@ using Xunit;
 namespace Mindhunters.Tests
 {
     /// <summary>The engine (client + lister) against the fake API on 127.0.0.1, as the cmdlet drives it.</summary>
-    public sealed class EngineAgainstFakeApiTests : IAsyncLifetime
+    public sealed class EngineAgainstFakeApiTests : FakeApiTestBase
     {
         private const string Token = "engine-test-token";
-        private FakeApiServer _server = null!;
-        private readonly RecordingLog _log = new RecordingLog();
-        private readonly List<TimeSpan> _waits = new List<TimeSpan>();
-        private MhApiClient _client = null!;
 
-        public async Task InitializeAsync()
+        public EngineAgainstFakeApiTests() : base(Token)
         {
-            _server = await FakeApiServer.StartAsync(new FakeApiOptions { Count = 250, Token = Token });
-            // Real HTTP, but retry waits are recorded instead of slept.
-            _client = new MhApiClient(new Lazy<HttpClient>(MhApiClient.CreateHttpClient), RetryPolicy.Default,
-                (delay, token) => { lock (_waits) _waits.Add(delay); return Task.CompletedTask; });
         }
-
-        public async Task DisposeAsync() => await _server.DisposeAsync();
-
-        private MhConnection Connection(string token = Token, int timeoutSec = 100) =>
-            MhConnection.Create("demo", ConnectionTests.Secure(token), _server.BaseUri, timeoutSec, TokenOrigin.ConnectMhAccount);
-
-        private async Task<(List<PhoneNumber> Items, PhoneNumberLister Lister)> ListAsync(
-            PhoneNumberQuery query, PagePlan plan, int throttle = 1, MhConnection? connection = null, CancellationToken cancellationToken = default)
-        {
-            connection ??= Connection();
-            var lister = new PhoneNumberLister(plan,
-                (page, perPage, onThrottled, token) => _client.GetPhoneNumberPageAsync(connection, query, page, perPage, _log, onThrottled, token),
-                throttle, _log, cancellationToken);
-            var items = new List<PhoneNumber>();
-            using (lister)
-            {
-                while (await lister.NextAsync() is PageBatch batch) items.AddRange(batch.Items);
-            }
-            return (items, lister);
-        }
-
-        private static PagePlan All(int? perPage = null) => PagePlan.Create(null, perPage, 0, ulong.MaxValue, false);
 
         /// <summary>What the fake lists without include_external, in its default order.</summary>
         private static List<Guid> Visible(int count) =>
             Enumerable.Range(1, count).Select(FakeData.Item).Where(f => !f.IsExternal).Select(f => f.PhoneNumberUuid).ToList();
 
-        private List<string> RequestedQueries() => _server.Requests.Select(r => r.Query.TrimStart('?')).ToList();
+        private List<string> RequestedQueries() => Server.Requests.Select(r => r.Query.TrimStart('?')).ToList();
 
         [Fact]
         public async Task ListsEveryNumber_InOrder_With3RequestsOf100()
         {
-            var (items, _) = await ListAsync(new PhoneNumberQuery(), All());
+            var (items, _) = await ListAsync(All());
 
             Assert.Equal(Visible(250), items.Select(n => n.PhoneNumberUuid));
             Assert.Equal(new[] { "page=1&per_page=100", "page=2&per_page=100", "page=3&per_page=100" }, RequestedQueries());
-            Assert.All(_server.Requests, r => Assert.True(r.HadAuthorization));
+            Assert.All(Server.Requests, r => Assert.True(r.HadAuthorization));
         }
 
         [Fact]
         public async Task Filters_ReachTheServer_AndOnlyMatchesComeBack()
         {
-            var (items, _) = await ListAsync(new PhoneNumberQuery { Status = "active", CountryCode = "us" }, All());
+            var (items, _) = await ListAsync(All(), new PhoneNumberQuery { Status = "active", CountryCode = "us" });
 
             Assert.NotEmpty(items);
             Assert.All(items, n => Assert.Equal(("active", "US"), (n.Status, n.CountryCode)));
@@ -82,7 +52,7 @@ namespace Mindhunters.Tests
         [Fact]
         public async Task SkipAndFirst_CostOneRequest_AndGiveTheRightWindow()
         {
-            var (items, _) = await ListAsync(new PhoneNumberQuery(), PagePlan.Create(null, null, 150, 10, false));
+            var (items, _) = await ListAsync(PagePlan.Create(null, null, 150, 10, false));
 
             Assert.Equal(Visible(250).Skip(150).Take(10), items.Select(n => n.PhoneNumberUuid));
             Assert.Equal(new[] { "page=16&per_page=10" }, RequestedQueries());
@@ -91,35 +61,35 @@ namespace Mindhunters.Tests
         [Fact]
         public async Task AWindowAcrossTwoPages_CostsTwoRequests()
         {
-            var (items, _) = await ListAsync(new PhoneNumberQuery(), PagePlan.Create(null, null, 50, 99, false));
+            var (items, _) = await ListAsync(PagePlan.Create(null, null, 50, 99, false));
 
             Assert.Equal(Visible(250).Skip(50).Take(99), items.Select(n => n.PhoneNumberUuid));
-            Assert.Equal(2, _server.Requests.Count);
+            Assert.Equal(2, Server.Requests.Count);
         }
 
         [Fact]
         public async Task SkipPastTheEnd_IsOneRequest_AndNothing()
         {
-            var (items, lister) = await ListAsync(new PhoneNumberQuery(), PagePlan.Create(null, null, 1000, ulong.MaxValue, false));
+            var (items, lister) = await ListAsync(PagePlan.Create(null, null, 1000, ulong.MaxValue, false));
 
             Assert.Empty(items);
-            Assert.Single(_server.Requests);
+            Assert.Single(Server.Requests);
             Assert.Equal((long)Visible(250).Count, lister.Total);
         }
 
         [Fact]
         public async Task PerPage1_WalksEveryPage()
         {
-            var (items, _) = await ListAsync(new PhoneNumberQuery { CountryCode = "DE", Status = "pending" }, All(perPage: 1));
+            var (items, _) = await ListAsync(All(perPage: 1), new PhoneNumberQuery { CountryCode = "DE", Status = "pending" });
 
-            Assert.Equal(_server.Requests.Count, items.Count);
+            Assert.Equal(Server.Requests.Count, items.Count);
             Assert.Equal(items.Select(n => n.PhoneNumberUuid).Distinct().Count(), items.Count);
         }
 
         [Fact]
         public async Task ThePageOfPage_IsTheOnlyRequest()
         {
-            var (items, _) = await ListAsync(new PhoneNumberQuery(), PagePlan.Create(2, 50, 0, ulong.MaxValue, false));
+            var (items, _) = await ListAsync(PagePlan.Create(2, 50, 0, ulong.MaxValue, false));
 
             Assert.Equal(Visible(250).Skip(50).Take(50), items.Select(n => n.PhoneNumberUuid));
             Assert.Equal(new[] { "page=2&per_page=50" }, RequestedQueries());
@@ -128,33 +98,33 @@ namespace Mindhunters.Tests
         [Fact]
         public async Task AWrongToken_IsAnAuthenticationError_WithTheApisMessage_AndNoToken()
         {
-            var e = await Assert.ThrowsAsync<MhApiException>(() => ListAsync(new PhoneNumberQuery(), All(), connection: Connection("wrong-token-value")));
+            var e = await Assert.ThrowsAsync<MhApiException>(() => ListAsync(All(), connection: Connection(token: "wrong-token-value")));
 
             Assert.Equal(("MhAuthenticationFailed", 401, 1), (e.ErrorId, e.StatusCode, e.Page));
             Assert.Contains("Unauthenticated", e.Message);
             Assert.DoesNotContain("wrong-token-value", e.ToString());
-            Assert.DoesNotContain(_log.All, m => m.Contains("wrong-token-value"));
+            Assert.DoesNotContain(Log.All, m => m.Contains("wrong-token-value"));
         }
 
         [Fact]
         public async Task OneVerboseLine_PerRequest_WithUrlStatusTimeAndItems()
         {
-            await ListAsync(new PhoneNumberQuery(), All());
+            await ListAsync(All());
 
-            var lines = _log.VerboseLines.Where(m => m.StartsWith("GET ", StringComparison.Ordinal)).ToList();
+            var lines = Log.VerboseLines.Where(m => m.StartsWith("GET ", StringComparison.Ordinal)).ToList();
             Assert.Equal(3, lines.Count);
             int total = Visible(250).Count;
             Assert.Matches(@"^GET http://127\.0\.0\.1:\d+/api/v1/phone-numbers\?page=1&per_page=100 -> 200 OK in \d+ ms, items 1-100 of " + total + "$", lines[0]);
             Assert.EndsWith($"items 201-{total} of {total}", lines[2]);
-            Assert.DoesNotContain(_log.All, m => m.Contains(Token) || m.Contains("Bearer"));
+            Assert.DoesNotContain(Log.All, m => m.Contains(Token) || m.Contains("Bearer"));
         }
 
         [Fact]
         public async Task OneDebugLine_PerPage_WithBodySizeAndPagination_NeverAHeader()
         {
-            await ListAsync(new PhoneNumberQuery(), All());
+            await ListAsync(All());
 
-            var lines = _log.DebugLines.ToList();
+            var lines = Log.DebugLines.ToList();
             Assert.Equal(3, lines.Count);
             int total = Visible(250).Count;
             Assert.Matches(@"^Page 1: \d+ bytes, 100 items; pagination: current_page 1, total " + total + ", last_page 3, has_more true$", lines[0]);
@@ -168,7 +138,7 @@ namespace Mindhunters.Tests
             await using var big = await FakeApiServer.StartAsync(new FakeApiOptions { Count = 1000, Token = Token });
             var connection = MhConnection.Create("demo", ConnectionTests.Secure(Token), big.BaseUri, 100, TokenOrigin.ConnectMhAccount);
 
-            var (items, _) = await ListAsync(new PhoneNumberQuery(), All(perPage: 50), throttle: 4, connection: connection);
+            var (items, _) = await ListAsync(All(perPage: 50), throttle: 4, connection: connection);
 
             Assert.Equal(Visible(1000), items.Select(n => n.PhoneNumberUuid));
             Assert.Equal(18, big.Requests.Count); // 900 visible numbers, 50 a page
@@ -180,14 +150,14 @@ namespace Mindhunters.Tests
         {
             var connection = Connection();
             var lister = new PhoneNumberLister(All(perPage: 10),
-                (page, perPage, onThrottled, token) => _client.GetPhoneNumberPageAsync(connection, new PhoneNumberQuery(), page, perPage, _log, onThrottled, token),
-                1, _log, CancellationToken.None);
+                (page, perPage, onThrottled, token) => Client.GetPhoneNumberPageAsync(connection, new PhoneNumberQuery(), page, perPage, Log, onThrottled, token),
+                1, Log, CancellationToken.None);
             PageBatch? first = await lister.NextAsync();
             lister.Dispose(); // what the cmdlet does when Select-Object -First stops the pipeline
             await Task.Delay(300);
 
             Assert.Equal(10, first!.Items.Count);
-            Assert.True(_server.Requests.Count <= 2, $"{_server.Requests.Count} requests after stopping on page 1");
+            Assert.True(Server.Requests.Count <= 2, $"{Server.Requests.Count} requests after stopping on page 1");
         }
     }
 }

@@ -16,45 +16,21 @@ using Xunit;
 namespace Mindhunters.Tests
 {
     /// <summary>The engine against a fake API that fails: retries, errors, guards, cancellation, redirects.</summary>
-    public sealed class FaultTests : IAsyncLifetime
+    public sealed class FaultTests : FakeApiTestBase
     {
         private const string Token = "fault-test-token-0123456789";
-        private FakeApiServer _server = null!;
-        private readonly RecordingLog _log = new RecordingLog();
-        private readonly List<TimeSpan> _waits = new List<TimeSpan>();
-        private MhApiClient _client = null!;
 
-        public async Task InitializeAsync()
+        public FaultTests() : base(Token)
         {
-            _server = await FakeApiServer.StartAsync(new FakeApiOptions { Count = 250, Token = Token });
-            // Waits are recorded, not slept, so retry tests take no real time.
-            _client = new MhApiClient(new Lazy<HttpClient>(MhApiClient.CreateHttpClient), RetryPolicy.Default,
-                (delay, token) => { lock (_waits) _waits.Add(delay); return Task.CompletedTask; });
         }
 
-        public async Task DisposeAsync() => await _server.DisposeAsync();
+        /// <summary>Lists with the default query and gives the numbers written (into <paramref name="written"/> when given).</summary>
+        private async Task<List<PhoneNumber>> RunAsync(PagePlan plan, List<PhoneNumber>? written = null, MhConnection? connection = null,
+            MhApiClient? client = null, CancellationToken cancellationToken = default) =>
+            (await ListAsync(plan, connection: connection, client: client, written: written, cancellationToken: cancellationToken)).Items;
 
-        private MhConnection Connection(int timeoutSec = 100, Uri? baseUri = null) =>
-            MhConnection.Create("demo", ConnectionTests.Secure(Token), baseUri ?? _server.BaseUri, timeoutSec, TokenOrigin.ConnectMhAccount);
-
-        private async Task<List<PhoneNumber>> ListAsync(PagePlan plan, List<PhoneNumber>? written = null, MhConnection? connection = null,
-            MhApiClient? client = null, CancellationToken cancellationToken = default)
-        {
-            connection ??= Connection();
-            client ??= _client;
-            written ??= new List<PhoneNumber>();
-            IListingLog log = _log;
-            using var lister = new PhoneNumberLister(plan,
-                (page, perPage, onThrottled, token) => client.GetPhoneNumberPageAsync(connection, new PhoneNumberQuery(), page, perPage, log, onThrottled, token),
-                1, log, cancellationToken);
-            while (await lister.NextAsync() is PageBatch batch) written.AddRange(batch.Items);
-            return written;
-        }
-
-        private static PagePlan All(int perPage = 100) => PagePlan.Create(null, perPage, 0, ulong.MaxValue, false);
-
-        private IEnumerable<string> Verbose => _log.VerboseLines;
-        private IEnumerable<string> Warnings => _log.WarningLines;
+        private IEnumerable<string> Verbose => Log.VerboseLines;
+        private IEnumerable<string> Warnings => Log.WarningLines;
 
         [Theory]
         [InlineData(503)]
@@ -64,73 +40,73 @@ namespace Mindhunters.Tests
         [InlineData(408)]
         public async Task TransientStatuses_AreRetried_WithDoublingWaits_AndTheListingCompletes(int status)
         {
-            _server.Faults.FailStatus = status;
-            _server.Faults.Fail5xx = 2;
+            Server.Faults.FailStatus = status;
+            Server.Faults.Fail5xx = 2;
 
-            List<PhoneNumber> items = await ListAsync(All());
+            List<PhoneNumber> items = await RunAsync(All());
 
             Assert.Equal(225, items.Count);
-            Assert.Equal(2, _waits.Count);
-            Assert.InRange(_waits[0].TotalSeconds, 0.8, 1.2);
-            Assert.InRange(_waits[1].TotalSeconds, 1.6, 2.4);
+            Assert.Equal(2, Waits.Count);
+            Assert.InRange(Waits[0].TotalSeconds, 0.8, 1.2);
+            Assert.InRange(Waits[1].TotalSeconds, 1.6, 2.4);
             Assert.Equal(2, Verbose.Count(v => v.StartsWith("Waiting ", StringComparison.Ordinal)));
         }
 
         [Fact]
         public async Task RetryAfter_InSeconds_IsWaitedFor()
         {
-            _server.Faults.Fail429 = 1;
-            _server.Faults.RetryAfter = "7";
+            Server.Faults.Fail429 = 1;
+            Server.Faults.RetryAfter = "7";
 
-            Assert.Equal(225, (await ListAsync(All())).Count);
-            Assert.Equal(TimeSpan.FromSeconds(7), Assert.Single(_waits));
+            Assert.Equal(225, (await RunAsync(All())).Count);
+            Assert.Equal(TimeSpan.FromSeconds(7), Assert.Single(Waits));
             Assert.Contains(Verbose, v => v.Contains("Retry-After 7 s"));
         }
 
         [Fact]
         public async Task RetryAfter_AsAnHttpDate_IsWaitedFor()
         {
-            _server.Faults.Fail429 = 1;
-            _server.Faults.RetryAfter = DateTimeOffset.UtcNow.AddSeconds(20).ToString("r");
+            Server.Faults.Fail429 = 1;
+            Server.Faults.RetryAfter = DateTimeOffset.UtcNow.AddSeconds(20).ToString("r");
 
-            await ListAsync(All());
-            Assert.InRange(Assert.Single(_waits).TotalSeconds, 15, 21);
+            await RunAsync(All());
+            Assert.InRange(Assert.Single(Waits).TotalSeconds, 15, 21);
         }
 
         [Fact]
         public async Task RetryAfter_Beyond120Seconds_FailsAtOnce_InsteadOfWaiting()
         {
-            _server.Faults.Fail429 = 1;
-            _server.Faults.RetryAfter = "600";
+            Server.Faults.Fail429 = 1;
+            Server.Faults.RetryAfter = "600";
 
-            var e = await Assert.ThrowsAsync<MhApiException>(() => ListAsync(All()));
+            var e = await Assert.ThrowsAsync<MhApiException>(() => RunAsync(All()));
             Assert.Equal(("MhThrottled", 1), (e.ErrorId, e.Page));
             Assert.Contains("600 s", e.Message);
-            Assert.Empty(_waits);
-            Assert.Single(_server.Requests);
+            Assert.Empty(Waits);
+            Assert.Single(Server.Requests);
         }
 
         [Fact]
         public async Task AServiceThatStaysDown_FailsAfterThreeRetries_WithTheApisMessage()
         {
-            _server.Faults.Fail5xx = 100;
+            Server.Faults.Fail5xx = 100;
 
-            var e = await Assert.ThrowsAsync<MhApiException>(() => ListAsync(All()));
+            var e = await Assert.ThrowsAsync<MhApiException>(() => RunAsync(All()));
 
             Assert.Equal(("MhServiceUnavailable", 503, 1), (e.ErrorId, e.StatusCode, e.Page));
             Assert.Contains("after 3 retries", e.Message);
             Assert.Contains("Service temporarily unavailable. (maintenance)", e.Message);
-            Assert.Equal(4, _server.Requests.Count);
-            Assert.Equal(3, _waits.Count);
+            Assert.Equal(4, Server.Requests.Count);
+            Assert.Equal(3, Waits.Count);
         }
 
         [Fact]
         public async Task AFailureOnALaterPage_LeavesWhatWasWritten_AndNamesThePage()
         {
             var written = new List<PhoneNumber>();
-            _server.Faults.StuckPage = true; // page 2 answers as page 1
+            Server.Faults.StuckPage = true; // page 2 answers as page 1
 
-            var e = await Assert.ThrowsAsync<MhApiException>(() => ListAsync(All(), written));
+            var e = await Assert.ThrowsAsync<MhApiException>(() => RunAsync(All(), written));
 
             Assert.Equal(("MhInvalidResponse", 2), (e.ErrorId, e.Page));
             Assert.Equal(100, written.Count);
@@ -143,24 +119,24 @@ namespace Mindhunters.Tests
         [InlineData(404, @"{""success"":false,""message"":""Not Found"",""data"":null}", "MhNotFound", "Not Found")]
         public async Task ClientErrors_AreNotRetried_AndCarryTheApisMessage(int status, string body, string errorId, string said)
         {
-            _server.Faults.StatusOverride = 1;
-            _server.Faults.OverrideStatus = status;
-            _server.Faults.OverrideBody = body;
+            Server.Faults.StatusOverride = 1;
+            Server.Faults.OverrideStatus = status;
+            Server.Faults.OverrideBody = body;
 
-            var e = await Assert.ThrowsAsync<MhApiException>(() => ListAsync(All()));
+            var e = await Assert.ThrowsAsync<MhApiException>(() => RunAsync(All()));
 
             Assert.Equal((errorId, status), (e.ErrorId, e.StatusCode));
             Assert.Equal(said, e.ApiMessage);
-            Assert.Single(_server.Requests);
+            Assert.Single(Server.Requests);
             Assert.False(string.IsNullOrEmpty(e.RecommendedAction));
         }
 
         [Fact]
         public async Task AnHtmlErrorPage_IsReportedWithItsStatusAndAShortExcerpt()
         {
-            _server.Faults.HtmlError = 10;
+            Server.Faults.HtmlError = 10;
 
-            var e = await Assert.ThrowsAsync<MhApiException>(() => ListAsync(All()));
+            var e = await Assert.ThrowsAsync<MhApiException>(() => RunAsync(All()));
 
             Assert.Equal(("MhServiceUnavailable", 502), (e.ErrorId, e.StatusCode));
             Assert.Contains("not JSON: \"502 Bad Gateway 502 Bad Gateway nginx\"", e.Message);
@@ -170,20 +146,20 @@ namespace Mindhunters.Tests
         [Fact]
         public async Task TruncatedJson_IsInvalidData_NotALoop()
         {
-            _server.Faults.TruncateJson = 1;
+            Server.Faults.TruncateJson = 1;
 
-            var e = await Assert.ThrowsAsync<MhApiException>(() => ListAsync(All()));
+            var e = await Assert.ThrowsAsync<MhApiException>(() => RunAsync(All()));
             Assert.Equal(("MhInvalidResponse", 1), (e.ErrorId, e.Page));
-            Assert.Single(_server.Requests);
+            Assert.Single(Server.Requests);
         }
 
         [Fact]
         public async Task AConnectionResetMidBody_IsRetried()
         {
-            _server.Faults.ResetMidBody = 1;
+            Server.Faults.ResetMidBody = 1;
 
-            Assert.Equal(225, (await ListAsync(All())).Count);
-            Assert.Single(_waits);
+            Assert.Equal(225, (await RunAsync(All())).Count);
+            Assert.Single(Waits);
             Assert.Contains(Verbose, v => v.Contains("network error"));
         }
 
@@ -195,18 +171,18 @@ namespace Mindhunters.Tests
             int closedPort = ((IPEndPoint)listener.LocalEndpoint).Port;
             listener.Stop();
 
-            var e = await Assert.ThrowsAsync<MhApiException>(() => ListAsync(All(), connection: Connection(baseUri: new Uri($"http://127.0.0.1:{closedPort}"))));
+            var e = await Assert.ThrowsAsync<MhApiException>(() => RunAsync(All(), connection: Connection(baseUri: new Uri($"http://127.0.0.1:{closedPort}"))));
             Assert.Equal("MhConnectionFailed", e.ErrorId);
-            Assert.Equal(3, _waits.Count);
+            Assert.Equal(3, Waits.Count);
         }
 
         [Fact]
         public async Task AStalledBody_TimesOut_AndTheRetrySucceeds()
         {
-            _server.Faults.StallBody = 1;
-            _server.Faults.StallMs = 30_000;
+            Server.Faults.StallBody = 1;
+            Server.Faults.StallMs = 30_000;
 
-            Assert.Equal(225, (await ListAsync(All(), connection: Connection(timeoutSec: 1))).Count);
+            Assert.Equal(225, (await RunAsync(All(), connection: Connection(timeoutSec: 1))).Count);
             Assert.Contains(Verbose, v => v.Contains("timed out"));
         }
 
@@ -215,13 +191,13 @@ namespace Mindhunters.Tests
         {
             // Real waits this time: the 1 s backoff and the 30 s stall must both give way to the token.
             var realClient = new MhApiClient(new Lazy<HttpClient>(MhApiClient.CreateHttpClient), RetryPolicy.Default, (d, t) => Task.Delay(d, t));
-            foreach (Action arm in new Action[] { () => { _server.Faults.StallBody = 1; _server.Faults.StallMs = 30_000; }, () => _server.Faults.Fail5xx = 1 })
+            foreach (Action arm in new Action[] { () => { Server.Faults.StallBody = 1; Server.Faults.StallMs = 30_000; }, () => Server.Faults.Fail5xx = 1 })
             {
-                _server.Faults.Reset();
+                Server.Faults.Reset();
                 arm();
                 using var cancel = new CancellationTokenSource(TimeSpan.FromMilliseconds(300));
                 var clock = Stopwatch.StartNew();
-                await Assert.ThrowsAnyAsync<OperationCanceledException>(() => ListAsync(All(), client: realClient, cancellationToken: cancel.Token));
+                await Assert.ThrowsAnyAsync<OperationCanceledException>(() => RunAsync(All(), client: realClient, cancellationToken: cancel.Token));
                 Assert.True(clock.Elapsed < TimeSpan.FromSeconds(5), $"cancelling took {clock.Elapsed}");
             }
         }
@@ -230,22 +206,22 @@ namespace Mindhunters.Tests
         public async Task HasMoreForever_EndsInAnError_NotALoop()
         {
             var written = new List<PhoneNumber>();
-            _server.Faults.HasMoreForever = true;
+            Server.Faults.HasMoreForever = true;
 
-            var e = await Assert.ThrowsAsync<MhApiException>(() => ListAsync(All(), written));
+            var e = await Assert.ThrowsAsync<MhApiException>(() => RunAsync(All(), written));
 
             Assert.Equal("MhInvalidResponse", e.ErrorId);
             Assert.Equal(225, written.Count);
-            Assert.Equal(3, _server.Requests.Count);
+            Assert.Equal(3, Server.Requests.Count);
         }
 
         [Fact]
         public async Task APageThatRepeatsItems_EndsInAnError_AndNoItemIsWrittenTwice()
         {
             var written = new List<PhoneNumber>();
-            _server.Faults.RepeatPage = true;
+            Server.Faults.RepeatPage = true;
 
-            var e = await Assert.ThrowsAsync<MhApiException>(() => ListAsync(All(), written));
+            var e = await Assert.ThrowsAsync<MhApiException>(() => RunAsync(All(), written));
 
             Assert.Equal(("MhInvalidResponse", 2), (e.ErrorId, e.Page));
             Assert.Contains("repeats only phone numbers already listed", e.Message);
@@ -256,12 +232,12 @@ namespace Mindhunters.Tests
         public async Task ATotalThatChangesMidListing_GivesOneWarning()
         {
             var connection = Connection();
-            IListingLog log = _log;
+            IListingLog log = Log;
             using var lister = new PhoneNumberLister(All(perPage: 50),
-                (page, perPage, onThrottled, token) => _client.GetPhoneNumberPageAsync(connection, new PhoneNumberQuery(), page, perPage, log, onThrottled, token),
+                (page, perPage, onThrottled, token) => Client.GetPhoneNumberPageAsync(connection, new PhoneNumberQuery(), page, perPage, log, onThrottled, token),
                 1, log, CancellationToken.None);
             var written = new List<PhoneNumber>((await lister.NextAsync())!.Items);
-            _server.Count = 300; // numbers bought while the listing runs
+            Server.Count = 300; // numbers bought while the listing runs
             while (await lister.NextAsync() is PageBatch batch) written.AddRange(batch.Items);
 
             string warning = Assert.Single(Warnings);
@@ -273,9 +249,9 @@ namespace Mindhunters.Tests
         public async Task ARedirect_IsRefused_AndTheTokenNeverReachesTheOtherHost()
         {
             await using var elsewhere = await FakeApiServer.StartAsync(new FakeApiOptions { Count = 10, Token = Token });
-            _server.Faults.RedirectToPort = elsewhere.Port;
+            Server.Faults.RedirectToPort = elsewhere.Port;
 
-            var e = await Assert.ThrowsAsync<MhApiException>(() => ListAsync(All()));
+            var e = await Assert.ThrowsAsync<MhApiException>(() => RunAsync(All()));
 
             Assert.Equal(("MhRedirectRefused", 302), (e.ErrorId, e.StatusCode));
             Assert.Contains($"redirects to http://127.0.0.1:{elsewhere.Port}", e.Message);
@@ -288,7 +264,7 @@ namespace Mindhunters.Tests
             await using var big = await FakeApiServer.StartAsync(new FakeApiOptions { Count = 1000, Token = Token });
             big.Faults.LatencyMs = 20; // so that pages started together really overlap
             var connection = Connection(baseUri: big.BaseUri);
-            IListingLog log = _log;
+            IListingLog log = Log;
             int inFlight = 0, maxBefore = 0, maxLate = 0;
             using var lister = new PhoneNumberLister(All(perPage: 20),
                 async (page, perPage, onThrottled, token) =>
@@ -300,7 +276,7 @@ namespace Mindhunters.Tests
                     try
                     {
                         if (page == 3) onThrottled();
-                        return await _client.GetPhoneNumberPageAsync(connection, new PhoneNumberQuery(), page, perPage, log, onThrottled, token);
+                        return await Client.GetPhoneNumberPageAsync(connection, new PhoneNumberQuery(), page, perPage, log, onThrottled, token);
                     }
                     finally { Interlocked.Decrement(ref inFlight); }
                 },
