@@ -87,6 +87,17 @@ namespace Mindhunters.Tests
         }
 
         [Fact]
+        public async Task ARetryAfterBeyond120Seconds_OnA503_IsTheServiceError_NotThrottling()
+        {
+            Server.Faults.Fail5xx = 1;
+            Server.Faults.RetryAfter = "600";
+
+            var e = await Assert.ThrowsAsync<MhApiException>(() => RunAsync(All()));
+            Assert.Equal(("MhServiceUnavailable", 503), (e.ErrorId, e.StatusCode));
+            Assert.Empty(Waits);
+        }
+
+        [Fact]
         public async Task AServiceThatStaysDown_FailsAfterThreeRetries_WithTheApisMessage()
         {
             Server.Faults.Fail5xx = 100;

@@ -125,6 +125,17 @@ namespace Mindhunters.Tests
             Assert.False(plan.NeedsRequest);
         }
 
+        [Fact]
+        public void WhatTheProgressBarCounts_FollowsTheWindow()
+        {
+            // -Skip 150 -First 10 of 225: ten numbers on one page; everything: 225 on three pages.
+            PagePlan window = PagePlan.Create(null, null, 150, 10, false);
+            Assert.Equal((10L, 1L), (window.WantedOf(225), window.PagesOf(23)));
+            PagePlan all = PagePlan.Create(null, null, 0, ulong.MaxValue, false);
+            Assert.Equal((225L, 3L), (all.WantedOf(225), all.PagesOf(3)));
+            Assert.Equal(0L, PagePlan.Create(null, null, 5000, ulong.MaxValue, false).WantedOf(225));
+        }
+
         [Theory]
         [InlineData(0, null)]
         [InlineData(null, 0)]

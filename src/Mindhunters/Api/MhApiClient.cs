@@ -7,7 +7,6 @@ using System.Net.Http;
 using System.Net.Http.Headers;
 using System.Text;
 using System.Text.Json;
-using System.Text.RegularExpressions;
 using System.Threading;
 using System.Threading.Tasks;
 using Mindhunters.Api.Json;
@@ -70,6 +69,7 @@ namespace Mindhunters.Api
                 using var attemptTimeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
                 attemptTimeout.CancelAfter(connection.Timeout);
                 TimeSpan? retryAfter = null;
+                int? failedStatus = null;
                 string failure;
                 MhApiException? finalError = null;
                 try
@@ -84,15 +84,16 @@ namespace Mindhunters.Api
                         log.Debug(PageDebug.Describe(response, result));
                         return result;
                     }
-                    log.Verbose($"GET {uri} -> {Describe(response)} in {elapsed.ElapsedMilliseconds} ms");
+                    log.Verbose($"GET {uri} -> {ApiErrors.StatusText(response)} in {elapsed.ElapsedMilliseconds} ms");
                     if (!RetryPolicy.IsRetryableStatus(status) || retry >= RetryPolicy.MaxRetries)
                     {
                         string body = await ReadErrorBodyAsync(response, attemptTimeout.Token).ConfigureAwait(false);
-                        throw ErrorFromResponse(connection, response, body, page, retry);
+                        throw ApiErrors.FromResponse(connection, response, body, page, retry);
                     }
                     if (status == 429) onThrottled?.Invoke();
                     retryAfter = RetryPolicy.ParseRetryAfter(response.Headers.RetryAfter, DateTimeOffset.UtcNow);
-                    failure = Describe(response);
+                    failedStatus = status;
+                    failure = ApiErrors.StatusText(response);
                 }
                 catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
                 {
@@ -123,9 +124,12 @@ namespace Mindhunters.Api
                 TimeSpan? wait = RetryPolicy.Delay(retry + 1, retryAfter, random01);
                 if (wait is null)
                 {
-                    throw new MhApiException(MhErrorKind.Throttled,
+                    // Only a response sets Retry-After: the error is that status's (MhThrottled for a 429).
+                    bool throttled = failedStatus == 429;
+                    throw new MhApiException(throttled ? MhErrorKind.Throttled : MhErrorKind.ServiceUnavailable,
                         $"Listing phone numbers failed on page {page}: {failure}, and the server asked to wait {retryAfter!.Value.TotalSeconds:0} s, more than the {RetryPolicy.MaxRetryAfter.TotalSeconds:0} s the module waits.",
-                        "Run the command again later, when the workspace's rate limit has recovered.") { Page = page, StatusCode = 429 };
+                        throttled ? "Run the command again later, when the workspace's rate limit has recovered." : "The Mindhunters service is down for a while; run the command again later.")
+                    { Page = page, StatusCode = failedStatus };
                 }
                 log.Verbose(string.Format(CultureInfo.InvariantCulture,
                     "Waiting {0:0.0} s before retry {1} of {2} for page {3} ({4}{5}).",
@@ -157,7 +161,7 @@ namespace Mindhunters.Api
                 catch (JsonException e)
                 {
                     throw new MhApiException(MhErrorKind.InvalidResponse,
-                        $"Listing phone numbers failed on page {page}: the server's answer ({Describe(response)}) is not the JSON the API documents ({e.Message}).",
+                        $"Listing phone numbers failed on page {page}: the server's answer ({ApiErrors.StatusText(response)}) is not the JSON the API documents ({e.Message}).",
                         "Run the command again; if it keeps failing, the base URI may point at something other than the Mindhunters API (Get-MhContext).", e)
                     { Page = page, StatusCode = (int)response.StatusCode };
                 }
@@ -192,11 +196,8 @@ namespace Mindhunters.Api
                 long from = (page.RequestedPage - 1) * size + 1;
                 items = $"items {from}-{from + page.Items.Count - 1}{total}";
             }
-            return $"GET {uri} -> {Describe(response)} in {elapsed.ElapsedMilliseconds} ms, {items}";
+            return $"GET {uri} -> {ApiErrors.StatusText(response)} in {elapsed.ElapsedMilliseconds} ms, {items}";
         }
-
-        private static string Describe(HttpResponseMessage response) =>
-            string.IsNullOrEmpty(response.ReasonPhrase) ? ((int)response.StatusCode).ToString(CultureInfo.InvariantCulture) : $"{(int)response.StatusCode} {response.ReasonPhrase}";
 
         private static bool IsNetworkFailure(Exception e) => e is HttpRequestException or IOException or WebException;
 
@@ -224,107 +225,6 @@ namespace Mindhunters.Api
             catch (Exception e) when (IsNetworkFailure(e))
             {
                 return "";
-            }
-        }
-
-        /// <summary>One error for a status that is not retried, or that failed every retry.</summary>
-        internal static MhApiException ErrorFromResponse(MhConnection connection, HttpResponseMessage response, string body, int page, int retries)
-        {
-            int status = (int)response.StatusCode;
-            string what = Describe(response);
-            ErrorBody parsed = ErrorBody.Parse(body);
-            string said = parsed.IsJson
-                ? (parsed.Text.Length > 0 ? " The API said: " + parsed.Text : "")
-                : (parsed.Text.Length > 0 ? $" The answer was not JSON: \"{parsed.Text}\"" : "");
-            said = Redact(connection, said);
-            string prefix = $"Listing phone numbers failed on page {page}: {what}";
-            string afterRetries = retries > 0 ? $" after {retries} retries" : "";
-
-            if (status >= 300 && status < 400)
-            {
-                Uri? location = response.Headers.Location;
-                string target = location is null ? "another address" : (location.IsAbsoluteUri ? location.GetLeftPart(UriPartial.Authority) : new Uri(connection.BaseUri, location).GetLeftPart(UriPartial.Authority));
-                return new MhApiException(MhErrorKind.RedirectRefused,
-                    $"{prefix}: the server redirects to {target}. The module does not follow redirects, so the token never reaches another host.",
-                    $"Check the subdomain or base URI (Get-MhContext). If {target} is the right API address, connect to it directly with Connect-MhAccount -BaseUri.")
-                { Page = page, StatusCode = status };
-            }
-
-            (MhErrorKind kind, string action) = status switch
-            {
-                401 => (MhErrorKind.Authentication, "Check the API token: run Connect-MhAccount with a valid token, or set MIHU_API_TOKEN to one."),
-                403 => (MhErrorKind.PermissionDenied, $"Use a token that may list phone numbers in the workspace '{connection.Subdomain}'."),
-                404 => (MhErrorKind.NotFound, "Check the subdomain or base URI (Get-MhContext): the phone-numbers endpoint was not found there."),
-                422 or 400 => (MhErrorKind.InvalidArgument, "Check the filter and paging values against Get-Help Get-MhPhoneNumber -Parameter *."),
-                429 => (MhErrorKind.Throttled, "The workspace's rate limit was hit; run the command again later, or use a lower -ThrottleLimit."),
-                >= 500 => (MhErrorKind.ServiceUnavailable, "The Mindhunters service is failing; run the command again later. If it persists, contact Mindhunters support with the time of the failure."),
-                _ => (MhErrorKind.HttpError, "Check the request values and the base URI (Get-MhContext), then run the command again."),
-            };
-            return new MhApiException(kind, $"{prefix}{afterRetries}.{said}", action)
-            {
-                Page = page,
-                StatusCode = status,
-                ApiMessage = parsed.IsJson && parsed.Text.Length > 0 ? Redact(connection, parsed.Text) : null,
-            };
-        }
-
-        /// <summary>Belt and braces: should a server ever echo the token, it still never reaches a stream.</summary>
-        private static string Redact(MhConnection connection, string text)
-        {
-            if (text.Length == 0) return text;
-            string header = connection.CreateAuthorizationHeaderValue();
-            string token = header.Substring("Bearer ".Length);
-            return token.Length >= 4 ? text.Replace(token, "***") : text;
-        }
-
-        /// <summary>The API's error envelope ({"message", "data": {"error", "errors"}}), or an excerpt of anything else.</summary>
-        internal readonly struct ErrorBody
-        {
-            private ErrorBody(bool isJson, string text)
-            {
-                IsJson = isJson;
-                Text = text;
-            }
-
-            public bool IsJson { get; }
-            public string Text { get; }
-
-            public static ErrorBody Parse(string body)
-            {
-                if (string.IsNullOrWhiteSpace(body)) return new ErrorBody(false, "");
-                try
-                {
-                    using JsonDocument document = JsonDocument.Parse(body);
-                    if (document.RootElement.ValueKind == JsonValueKind.Object)
-                    {
-                        var text = new StringBuilder();
-                        if (document.RootElement.TryGetProperty("message", out JsonElement message) && message.ValueKind == JsonValueKind.String)
-                        {
-                            text.Append(message.GetString());
-                        }
-                        if (document.RootElement.TryGetProperty("data", out JsonElement data) && data.ValueKind == JsonValueKind.Object
-                            && data.TryGetProperty("error", out JsonElement error) && error.ValueKind != JsonValueKind.Null)
-                        {
-                            string detail = error.ValueKind == JsonValueKind.String ? error.GetString() ?? "" : error.GetRawText();
-                            if (detail.Length > 0 && detail != text.ToString()) text.Append(text.Length > 0 ? " (" + detail + ")" : detail);
-                        }
-                        return new ErrorBody(true, text.ToString().Trim());
-                    }
-                }
-                catch (JsonException)
-                {
-                }
-                return new ErrorBody(false, Excerpt(body));
-            }
-
-            /// <summary>The readable text of an HTML or plain page, at most 200 characters.</summary>
-            internal static string Excerpt(string body)
-            {
-                string text = Regex.Replace(body, "<(script|style)[^>]*>.*?</\\1>", " ", RegexOptions.Singleline | RegexOptions.IgnoreCase);
-                text = Regex.Replace(text, "<[^>]+>", " ");
-                text = WebUtility.HtmlDecode(text);
-                text = Regex.Replace(text, "\\s+", " ").Trim();
-                return text.Length > 200 ? text.Substring(0, 200) + "…" : text;
             }
         }
     }

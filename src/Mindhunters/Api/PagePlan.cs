@@ -44,6 +44,16 @@ namespace Mindhunters.Api
             : MaxItems == ulong.MaxValue ? null
             : FirstPage + (long)Math.Ceiling(((decimal)SkipInFirstPage + MaxItems) / pageSize) - 1;
 
+        /// <summary>How many numbers this plan writes when the server holds <paramref name="total"/> matches.</summary>
+        public long WantedOf(long total)
+        {
+            long available = Math.Max(0, total - ((long)FirstPage - 1) * PerPage - SkipInFirstPage);
+            return MaxItems == ulong.MaxValue ? available : Math.Min(available, (long)Math.Min(MaxItems, long.MaxValue));
+        }
+
+        /// <summary>How many pages this plan walks when the server's last page is <paramref name="lastPage"/>.</summary>
+        public long PagesOf(long lastPage) => (LastWantedPage is long wanted ? Math.Min(wanted, lastPage) : lastPage) - FirstPage + 1;
+
         /// <param name="page">-Page: only that page.</param>
         /// <param name="perPage">-PerPage; when null the plan picks the size (100, or smaller for a short -First window).</param>
         /// <param name="skip">-Skip (0 when not given).</param>

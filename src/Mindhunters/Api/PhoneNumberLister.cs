@@ -25,6 +25,7 @@ namespace Mindhunters.Api
         private readonly HashSet<Guid> _seen = new HashSet<Guid>();
 
         private int _nextPage;
+        private int _pagesReceived;
         private int _pageSize;
         private bool _finished;
         private bool _pagesKnown;
@@ -55,7 +56,6 @@ namespace Mindhunters.Api
         /// <summary>The total the first page gave (pagination.total).</summary>
         public long? Total => _firstTotal;
 
-        public int PagesReceived { get; private set; }
         public long ItemsReturned { get; private set; }
 
         /// <summary>How many requests may be in flight now: one until the page count is known or after a 429.</summary>
@@ -70,8 +70,7 @@ namespace Mindhunters.Api
 
             KeyValuePair<int, Task<PhoneNumberPage>> next = _inFlight.Dequeue();
             PhoneNumberPage page = await next.Value.ConfigureAwait(false);
-            bool isFirst = PagesReceived == 0;
-            PagesReceived++;
+            bool isFirst = _pagesReceived++ == 0;
             CheckPageNumber(next.Key, page);
             LearnSize(page, isFirst);
 
@@ -85,7 +84,7 @@ namespace Mindhunters.Api
             else if (PromisedPages() is long promised && next.Key >= promised)
             {
                 // This page's items are still written; the error ends the listing on the next call.
-                _pendingError = Inconsistent(next.Key, $"the server says more pages follow page {next.Key}, but its total promised {promised} page(s) ({LatestTotal()} numbers at {_pageSize} a page)");
+                _pendingError = Inconsistent(next.Key, $"the server says more pages follow page {next.Key}, but its total promised {promised} page(s) ({_latestTotal} numbers at {_pageSize} a page)");
                 Finish();
             }
             else
@@ -203,11 +202,9 @@ namespace Mindhunters.Api
         private long? PromisedPages()
         {
             long? bound = _firstLastPage;
-            if (LatestTotal() is long total) bound = Math.Max(bound ?? 0, PagesFor(total));
+            if (_latestTotal is long total) bound = Math.Max(bound ?? 0, PagesFor(total));
             return bound is long b ? Math.Max(b, 1) : null;
         }
-
-        private long? LatestTotal() => _latestTotal ?? _firstTotal;
 
         private long PagesFor(long total) => total <= 0 ? 1 : (total + _pageSize - 1) / _pageSize;
 

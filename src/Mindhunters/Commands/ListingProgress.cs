@@ -42,8 +42,8 @@ namespace Mindhunters.Commands
 
             long pageIndex = batch.Page - _plan.FirstPage + 1;
             // The page count and the total are the first page's; when the data grows meanwhile, never say "page 10 of 9".
-            long pages = Math.Max(pageIndex, (_plan.LastWantedPage is long wanted && lastPage is long l ? Math.Min(wanted, l) : lastPage ?? 0) - _plan.FirstPage + 1);
-            long? expected = ExpectedItems(batch.Total) is long e ? Math.Max(e, itemsSoFar) : null;
+            long pages = Math.Max(pageIndex, lastPage is long l ? _plan.PagesOf(l) : 0);
+            long? expected = batch.Total is long t ? Math.Max(_plan.WantedOf(t), itemsSoFar) : null;
             string status = expected is long all
                 ? $"Page {pageIndex} of {pages}: {itemsSoFar} of {all} phone numbers"
                 : $"Page {pageIndex}: {itemsSoFar} phone numbers";
@@ -52,13 +52,6 @@ namespace Mindhunters.Commands
             _cmdlet.WriteProgress(record);
             _shown = true;
             _sinceLast.Restart();
-        }
-
-        private long? ExpectedItems(long? total)
-        {
-            if (total is not long t) return null;
-            long available = Math.Max(0, t - ((long)_plan.FirstPage - 1) * _plan.PerPage - _plan.SkipInFirstPage);
-            return _plan.MaxItems == ulong.MaxValue ? available : Math.Min(available, (long)Math.Min(_plan.MaxItems, long.MaxValue));
         }
 
         public void Complete()
