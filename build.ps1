@@ -29,8 +29,16 @@ $Out = Join-Path $Root 'out'
 $ModuleOut = Join-Path $Out 'Mindhunters'
 $ResultsDir = Join-Path $Out 'test-results'
 $PesterVersion = '5.7.1'
-# Child processes run this same PowerShell (the pinned tool) directly, without the tool lookup, which needs the real HOME.
-$Pwsh = Join-Path $PSHOME 'pwsh.dll'
+# Child processes (Invoke-ChildPwsh) and throwaway homes (New-IsolatedEnvironment) are made the same way for the
+# build and for the tests.
+Import-Module (Join-Path $Root 'tests/Pester/TestHelpers.psm1') -Force
+
+# Runs $Script in a fresh pwsh with its output on this console; fails the task when it exits non-zero.
+function Invoke-Child {
+    param([string] $What, [string] $Script, [hashtable] $Environment = @{})
+    $result = Invoke-ChildPwsh -Stream -Script $Script -Environment $Environment
+    if ($result.ExitCode -ne 0) { throw "$What failed (exit code $($result.ExitCode))." }
+}
 
 function Invoke-Native {
     param([string] $What, [scriptblock] $Command)
@@ -66,27 +74,6 @@ function Invoke-Build {
     Write-Host "Module: $ModuleOut"
 }
 
-# Runs a script in a fresh pwsh whose HOME (and the other per-user folders PowerShell and PSResourceGet use) is
-# a throwaway folder, so registering a repository or installing a module never changes this machine's settings.
-function Invoke-IsolatedPwsh {
-    param([string] $What, [string] $Script, [string] $IsolatedHome)
-    $names = 'HOME', 'XDG_DATA_HOME', 'XDG_CONFIG_HOME', 'XDG_CACHE_HOME', 'LOCALAPPDATA', 'APPDATA', 'USERPROFILE'
-    $saved = @{}
-    foreach ($name in $names) { $saved[$name] = [Environment]::GetEnvironmentVariable($name) }
-    try {
-        $env:HOME = $IsolatedHome; $env:USERPROFILE = $IsolatedHome
-        $env:XDG_DATA_HOME = Join-Path $IsolatedHome '.local/share'; $env:XDG_CONFIG_HOME = Join-Path $IsolatedHome '.config'; $env:XDG_CACHE_HOME = Join-Path $IsolatedHome '.cache'
-        $env:LOCALAPPDATA = Join-Path $IsolatedHome 'AppData/Local'; $env:APPDATA = Join-Path $IsolatedHome 'AppData/Roaming'
-        # .NET reports a per-user folder that does not exist as "", and PSResourceGet would then write below the current directory.
-        foreach ($name in $names) { $null = New-Item -ItemType Directory ([Environment]::GetEnvironmentVariable($name)) -Force }
-        $encoded = [Convert]::ToBase64String([Text.Encoding]::Unicode.GetBytes($Script))
-        Push-Location $Root
-        try { Invoke-Native $What { dotnet $Pwsh -NoProfile -NonInteractive -OutputFormat Text -EncodedCommand $encoded } } finally { Pop-Location }
-    } finally {
-        foreach ($name in $names) { [Environment]::SetEnvironmentVariable($name, $saved[$name]) }
-    }
-}
-
 function Invoke-Package {
     Invoke-Build
     $version = Get-ModuleVersion
@@ -97,9 +84,9 @@ function Invoke-Package {
     # The gallery's package, made the way the gallery gets it: Publish-PSResource into a (local, temporary) repository.
     $work = Join-Path ([IO.Path]::GetTempPath()) ('mindhunters-package-' + [guid]::NewGuid().ToString('N'))
     $repository = New-Item -ItemType Directory (Join-Path $work 'repository') -Force
-    $isolatedHome = New-Item -ItemType Directory (Join-Path $work 'home') -Force
     try {
-        Invoke-IsolatedPwsh 'Publish-PSResource' -IsolatedHome $isolatedHome -Script @"
+        # In a throwaway HOME: registering the temporary repository never changes this machine's settings.
+        Invoke-Child 'Publish-PSResource' -Environment (New-IsolatedEnvironment -Path $work) -Script @"
 `$ErrorActionPreference = 'Stop'
 Register-PSResourceRepository -Name MindhuntersBuild -Uri '$repository' -Trusted
 Publish-PSResource -Path '$ModuleOut' -Repository MindhuntersBuild -SkipDependenciesCheck
@@ -157,12 +144,8 @@ function Invoke-PesterTests {
     }
     if (Test-Path $summary) { Remove-Item $summary }
     # A fresh process: the tests import the built module from out/, never a copy this session already loaded.
-    # Its output goes to the host: left in this function's output it would bury the counts returned below.
-    $encoded = [Convert]::ToBase64String([Text.Encoding]::Unicode.GetBytes(
-        "& { $runner } -PesterPath '$pester' -TestPath '$(Join-Path $Root 'tests/Pester')' -SummaryPath '$summary' -ResultPath '$(Join-Path $ResultsDir 'pester.xml')'"))
-    Push-Location $Root
-    # Out-Host: the child's output is for the reader; this function returns only the counts.
-    try { dotnet $Pwsh -NoProfile -NonInteractive -OutputFormat Text -EncodedCommand $encoded | Out-Host } finally { Pop-Location }
+    # Its exit code is not the verdict: the summary file is, and a missing one counts as a failure.
+    $null = Invoke-ChildPwsh -Stream -Script "& { $runner } -PesterPath '$pester' -TestPath '$(Join-Path $Root 'tests/Pester')' -SummaryPath '$summary' -ResultPath '$(Join-Path $ResultsDir 'pester.xml')'"
     if (-not (Test-Path $summary)) { return [pscustomobject]@{ Passed = 0; Failed = 1; Skipped = 0 } }
     $counts = Get-Content $summary -Raw | ConvertFrom-Json
     [pscustomobject]@{ Passed = [int]$counts.Passed; Failed = [int]$counts.Failed; Skipped = [int]$counts.Skipped }
@@ -213,9 +196,7 @@ function Invoke-Demo {
             Stop-FakeApi $api
         }
     }
-    $encoded = [Convert]::ToBase64String([Text.Encoding]::Unicode.GetBytes("& { $demo } -RepoRoot '$Root'"))
-    Push-Location $Root
-    try { Invoke-Native 'The demo' { dotnet $Pwsh -NoProfile -NonInteractive -OutputFormat Text -EncodedCommand $encoded } } finally { Pop-Location }
+    Invoke-Child 'The demo' -Script "& { $demo } -RepoRoot '$Root'"
 }
 
 switch ($Task) {

@@ -140,33 +140,13 @@ function Get-Rotated([object[]] $Items, [int] $By) {
 # Runs a script in a fresh pwsh (the same PowerShell as this one) and returns its "name=value" output lines.
 function Invoke-BenchChild {
     param([string] $Script, [hashtable] $Environment = @{})
-    $info = [System.Diagnostics.ProcessStartInfo]::new('dotnet')
-    $info.ArgumentList.Add((Join-Path $PSHOME 'pwsh.dll'))
-    $encoded = [Convert]::ToBase64String([Text.Encoding]::Unicode.GetBytes($Script))
-    foreach ($a in @('-NoProfile', '-NonInteractive', '-EncodedCommand', $encoded)) { $info.ArgumentList.Add($a) }
-    foreach ($name in $Environment.Keys) { $info.Environment[$name] = [string]$Environment[$name] }
-    $info.RedirectStandardOutput = $true
-    $info.RedirectStandardError = $true
-    $info.UseShellExecute = $false
-    $info.WorkingDirectory = $RepoRoot
-    $process = [System.Diagnostics.Process]::Start($info)
-    try {
-        $stdout = $process.StandardOutput.ReadToEndAsync()
-        $stderr = $process.StandardError.ReadToEndAsync()
-        if (-not $process.WaitForExit($ChildTimeoutSec * 1000)) {
-            $process.Kill($true)
-            throw "A benchmark child process did not finish within $ChildTimeoutSec s."
-        }
-        $process.WaitForExit()
-        if ($process.ExitCode -ne 0) { throw "A benchmark child process failed (exit code $($process.ExitCode)): $($stderr.Result)" }
-        $values = @{}
-        foreach ($line in $stdout.Result -split "`r?`n") {
-            if ($line -match '^(\w+)=(.*)$') { $values[$Matches[1]] = $Matches[2] }
-        }
-        $values
-    } finally {
-        $process.Dispose()
+    $result = Invoke-ChildPwsh -Script $Script -Environment $Environment -TimeoutSec $ChildTimeoutSec
+    if ($result.ExitCode -ne 0) { throw "A benchmark child process failed (exit code $($result.ExitCode)): $($result.Error)" }
+    $values = @{}
+    foreach ($line in $result.Output) {
+        if ($line -match '^(\w+)=(.*)$') { $values[$Matches[1]] = $Matches[2] }
     }
+    $values
 }
 
 function ConvertTo-Double([string] $Text) { [double]::Parse($Text, $Inv) }

@@ -13,11 +13,6 @@ BeforeAll {
         $null = $ps.AddScript("Import-Module '$(Get-BuiltModulePath)'; $Script")
         [pscustomobject]@{ PowerShell = $ps; Handle = $ps.BeginInvoke() }
     }
-
-    function script:Wait-FakeApiRequest([int] $Count = 1) {
-        $deadline = [DateTime]::UtcNow.AddSeconds(20)
-        while (@(Get-FakeApiRequest $api).Count -lt $Count -and [DateTime]::UtcNow -lt $deadline) { Start-Sleep -Milliseconds 50 }
-    }
 }
 
 AfterAll {
@@ -136,7 +131,7 @@ Describe 'Cancellation' {
         Set-FakeApiFault $api $Fault
         $run = Start-HostedListing 'Get-MhPhoneNumber'
         try {
-            Wait-FakeApiRequest 1
+            Wait-Until { @(Get-FakeApiRequest $api).Count -ge 1 }
             Start-Sleep -Milliseconds 300
             $clock = [Diagnostics.Stopwatch]::StartNew()
             $run.PowerShell.Stop()

@@ -9,21 +9,12 @@ BeforeAll {
     $script:nupkg = Join-Path $root "out/Mindhunters.$version.nupkg"
     $script:api = Start-FakeApi -Count 40 -Token 'package-token'
 
-    # A throwaway HOME and per-user folders: installing never touches this machine's modules or repositories.
-    function script:New-IsolatedEnvironment {
-        $isolated = Join-Path $TestDrive ([guid]::NewGuid().ToString('N'))
-        $null = New-Item -ItemType Directory $isolated
-        # Each folder must exist: .NET reports a missing one as "", and PSResourceGet would write below the current directory.
-        foreach ($folder in '.local/share', '.config', '.cache', 'AppData/Local', 'AppData/Roaming') {
-            $null = New-Item -ItemType Directory (Join-Path $isolated $folder) -Force
-        }
-        @{
-            HOME = $isolated; USERPROFILE = $isolated
-            XDG_DATA_HOME = "$isolated/.local/share"; XDG_CONFIG_HOME = "$isolated/.config"; XDG_CACHE_HOME = "$isolated/.cache"
-            LOCALAPPDATA = "$isolated/AppData/Local"; APPDATA = "$isolated/AppData/Roaming"
-            PSModulePath = ''
-            MIHU_TENANT = 'package'; MIHU_API_TOKEN = 'package-token'; MIHU_BASE_URI = $api.BaseUri
-        }
+    # A throwaway HOME (installing never touches this machine) and the runbook variables.
+    function script:New-InstallEnvironment {
+        $environment = New-IsolatedEnvironment -Path $TestDrive
+        $environment.PSModulePath = ''
+        $environment.MIHU_TENANT = 'package'; $environment.MIHU_API_TOKEN = 'package-token'; $environment.MIHU_BASE_URI = $api.BaseUri
+        $environment
     }
 
     # Copies the nupkg into a fresh folder that serves as the local repository.
@@ -101,7 +92,7 @@ Describe 'The packages' {
 
     It 'installs with Install-PSResource, imports by name, lists and shows help' {
         $repository = New-LocalRepository
-        $result = Invoke-ChildPwsh -Environment (New-IsolatedEnvironment) -Script (@"
+        $result = Invoke-ChildPwsh -Environment (New-InstallEnvironment) -Script (@"
 `$ErrorActionPreference = 'Stop'
 Register-PSResourceRepository -Name MhTest -Uri '$repository' -Trusted
 Install-PSResource -Name Mindhunters -Repository MhTest -TrustRepository -Scope CurrentUser -Quiet
@@ -115,7 +106,7 @@ Install-PSResource -Name Mindhunters -Repository MhTest -TrustRepository -Scope 
 
     It 'installs with PowerShellGet 2 Install-Module, imports by name, lists and shows help' {
         $repository = New-LocalRepository
-        $result = Invoke-ChildPwsh -Environment (New-IsolatedEnvironment) -Script (@"
+        $result = Invoke-ChildPwsh -Environment (New-InstallEnvironment) -Script (@"
 `$ErrorActionPreference = 'Stop'
 Import-Module PowerShellGet -RequiredVersion 2.2.5
 Register-PSRepository -Name MhTest -SourceLocation '$repository' -InstallationPolicy Trusted

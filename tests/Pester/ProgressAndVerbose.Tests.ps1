@@ -88,8 +88,7 @@ Describe 'Progress' {
         $shell = New-HostedShell
         try {
             $async = $shell.AddScript('Get-MhPhoneNumber -PerPage 25 -Skip 25 -First 100').BeginInvoke()
-            $deadline = [DateTime]::UtcNow.AddSeconds(30)
-            while ($shell.Streams.Progress.Count -lt 1 -and [DateTime]::UtcNow -lt $deadline) { Start-Sleep -Milliseconds 20 }
+            Wait-Until { $shell.Streams.Progress.Count -ge 1 }
             # Every later page now fails with a status that is not retried.
             Set-FakeApiFault $api @{ status_override = 99; override_status = 404 }
             $output = @($shell.EndInvoke($async))
@@ -210,8 +209,7 @@ Describe 'The total changes during a listing' {
         try {
             $async = $shell.AddScript('Get-MhPhoneNumber -PerPage 25 -Verbose').BeginInvoke()
             # Page 1 has arrived when its Verbose line is written; 8 more pages, 150 ms each, are still to come.
-            $deadline = [DateTime]::UtcNow.AddSeconds(30)
-            while ($shell.Streams.Verbose.Count -lt 1 -and [DateTime]::UtcNow -lt $deadline) { Start-Sleep -Milliseconds 10 }
+            Wait-Until { $shell.Streams.Verbose.Count -ge 1 }
             $shell.Streams.Verbose.Count | Should -BeGreaterThan 0
             $null = Invoke-RestMethod -Method Put -Uri "$($api.BaseUri)/_fake/count?value=300" # 270 visible
             $output = @($shell.EndInvoke($async))

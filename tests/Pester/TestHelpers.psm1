@@ -85,33 +85,68 @@ function Get-BuiltModulePath {
     Join-Path $script:RepoRoot 'out/Mindhunters/Mindhunters.psd1'
 }
 
-# Runs a script in a new pwsh process (the same PowerShell as this one) and returns its output lines.
-# Environment variables set here are inherited; -Environment adds or overrides some for the child only.
+# Runs a script in a new pwsh process (the same PowerShell as this one, run directly rather than through the
+# dotnet tool lookup, which needs the real HOME). Environment variables set here are inherited; -Environment adds
+# or overrides some for the child only. Returns the exit code and the output lines; with -Stream the output goes
+# straight to this console instead (long runs, such as the Pester run of build.ps1).
 function Invoke-ChildPwsh {
     param(
         [Parameter(Mandatory)] [string] $Script,
         [hashtable] $Environment = @{},
-        [string[]] $ExtraArgument = @()
+        [string[]] $ExtraArgument = @(),
+        [switch] $Stream,
+        # 0: wait as long as it takes; otherwise the child is killed and this throws.
+        [int] $TimeoutSec = 0
     )
     $info = [System.Diagnostics.ProcessStartInfo]::new('dotnet')
     $info.ArgumentList.Add((Join-Path $PSHOME 'pwsh.dll'))
-    foreach ($a in @('-NoProfile', '-NonInteractive') + $ExtraArgument + @('-EncodedCommand', [Convert]::ToBase64String([Text.Encoding]::Unicode.GetBytes($Script)))) {
-        $info.ArgumentList.Add($a)
-    }
+    $arguments = @('-NoProfile', '-NonInteractive', '-OutputFormat', 'Text') + $ExtraArgument +
+        @('-EncodedCommand', [Convert]::ToBase64String([Text.Encoding]::Unicode.GetBytes($Script)))
+    foreach ($a in $arguments) { $info.ArgumentList.Add($a) }
     foreach ($name in $Environment.Keys) { $info.Environment[$name] = [string]$Environment[$name] }
-    $info.RedirectStandardOutput = $true
-    $info.RedirectStandardError = $true
+    $info.RedirectStandardOutput = -not $Stream
+    $info.RedirectStandardError = -not $Stream
     $info.UseShellExecute = $false
     $info.WorkingDirectory = $script:RepoRoot
     $process = [System.Diagnostics.Process]::Start($info)
-    $stderr = $process.StandardError.ReadToEndAsync()
-    $stdout = $process.StandardOutput.ReadToEnd()
-    $process.WaitForExit()
-    [pscustomobject]@{
-        ExitCode = $process.ExitCode
-        Output   = @($stdout -split "`r?`n" | Where-Object { $_ -ne '' })
-        Error    = $stderr.Result
+    try {
+        $outputRead = if ($Stream) { $null } else { $process.StandardOutput.ReadToEndAsync() }
+        $errorRead = if ($Stream) { $null } else { $process.StandardError.ReadToEndAsync() }
+        if ($TimeoutSec -gt 0 -and -not $process.WaitForExit($TimeoutSec * 1000)) {
+            $process.Kill($true)
+            throw "A child pwsh did not finish within $TimeoutSec s."
+        }
+        $process.WaitForExit()
+        [pscustomobject]@{
+            ExitCode = $process.ExitCode
+            Output   = @(if ($outputRead) { $outputRead.Result -split "`r?`n" | Where-Object { $_ -ne '' } })
+            Error    = if ($errorRead) { $errorRead.Result } else { '' }
+        }
+    } finally {
+        $process.Dispose()
     }
 }
 
-Export-ModuleMember -Function Start-FakeApi, Stop-FakeApi, Get-FakeApiRequest, Clear-FakeApiRequest, Set-FakeApiFault, Get-BuiltModulePath, Invoke-ChildPwsh
+# Environment variables for a child process whose HOME and per-user folders are a new folder below $Path, so
+# registering a repository or installing a module there never changes this machine's settings.
+function New-IsolatedEnvironment {
+    param([Parameter(Mandatory)] [string] $Path)
+    $isolated = Join-Path $Path ([guid]::NewGuid().ToString('N'))
+    $environment = @{
+        HOME = $isolated; USERPROFILE = $isolated
+        XDG_DATA_HOME = "$isolated/.local/share"; XDG_CONFIG_HOME = "$isolated/.config"; XDG_CACHE_HOME = "$isolated/.cache"
+        LOCALAPPDATA = "$isolated/AppData/Local"; APPDATA = "$isolated/AppData/Roaming"
+    }
+    # Each folder must exist: .NET reports a missing one as "", and PSResourceGet would then write below the current directory.
+    foreach ($folder in $environment.Values) { $null = New-Item -ItemType Directory $folder -Force }
+    $environment
+}
+
+# Waits until $Condition is true, for at most $TimeoutSec; the caller asserts what it needs afterwards.
+function Wait-Until {
+    param([Parameter(Mandatory)] [scriptblock] $Condition, [int] $TimeoutSec = 30)
+    $deadline = [DateTime]::UtcNow.AddSeconds($TimeoutSec)
+    while (-not (& $Condition) -and [DateTime]::UtcNow -lt $deadline) { Start-Sleep -Milliseconds 20 }
+}
+
+Export-ModuleMember -Function Start-FakeApi, Stop-FakeApi, Get-FakeApiRequest, Clear-FakeApiRequest, Set-FakeApiFault, Get-BuiltModulePath, Invoke-ChildPwsh, New-IsolatedEnvironment, Wait-Until
