@@ -31,6 +31,7 @@ namespace Mindhunters.Api
         {
             Subdomain = subdomain;
             BaseUri = baseUri;
+            PhoneNumbersUri = new Uri(baseUri, "api/v1/phone-numbers");
             _token = token;
             Origin = origin;
             Timeout = timeout;
@@ -44,7 +45,7 @@ namespace Mindhunters.Api
         public TokenOrigin Origin { get; }
         public TimeSpan Timeout { get; }
 
-        public Uri PhoneNumbersUri => new Uri(BaseUri, "api/v1/phone-numbers");
+        public Uri PhoneNumbersUri { get; }
 
         /// <summary>Validates everything before any request can be made with it.</summary>
         /// <exception cref="ArgumentException">A message that says which value is wrong and what is allowed.</exception>

@@ -44,13 +44,7 @@ namespace Mindhunters.Commands
             }
             ConnectionStore.Set(connection);
             WriteVerbose($"Connected to {connection.Subdomain} at {connection.BaseUri} (no request made; the first command checks the token).");
-            if (PassThru) WriteObject(ContextOf(connection));
+            if (PassThru) WriteObject(MhContext.Of(connection));
         }
-
-        internal static MhContext ContextOf(MhConnection connection) => new MhContext(
-            connection.Subdomain,
-            connection.BaseUri,
-            connection.Origin == TokenOrigin.ConnectMhAccount ? "Connect-MhAccount" : "Environment",
-            (int)connection.Timeout.TotalSeconds);
     }
 }

@@ -10,7 +10,7 @@ namespace Mindhunters.Commands
     {
         protected override void EndProcessing()
         {
-            WriteObject(ConnectMhAccountCommand.ContextOf(ResolveConnection()));
+            WriteObject(MhContext.Of(ResolveConnection()));
         }
     }
 }

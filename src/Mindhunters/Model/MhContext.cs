@@ -1,5 +1,6 @@
 using System;
 using System.Globalization;
+using Mindhunters.Api;
 
 namespace Mindhunters.Model
 {
@@ -13,6 +14,13 @@ namespace Mindhunters.Model
             TokenSource = tokenSource;
             TimeoutSec = timeoutSec;
         }
+
+        /// <summary>What a connection shows of itself: everything but the token.</summary>
+        internal static MhContext Of(MhConnection connection) => new MhContext(
+            connection.Subdomain,
+            connection.BaseUri,
+            connection.Origin == TokenOrigin.ConnectMhAccount ? "Connect-MhAccount" : "Environment",
+            (int)connection.Timeout.TotalSeconds);
 
         public string Subdomain { get; }
         public Uri BaseUri { get; }
