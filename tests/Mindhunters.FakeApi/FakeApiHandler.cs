@@ -46,6 +46,10 @@ internal sealed class FakeApiHandler
             {
                 await ServeEndpointAsync(context, token).ConfigureAwait(false);
             }
+            else if (path.StartsWith(HostileResponses.Prefix, StringComparison.Ordinal))
+            {
+                await HostileResponses.ServeAsync(context, path, _server.Log, token).ConfigureAwait(false);
+            }
             else if (path.StartsWith("/_fake/", StringComparison.Ordinal))
             {
                 await ServeControlAsync(context, path, token).ConfigureAwait(false);
