@@ -117,6 +117,8 @@ Describe 'Bad input never reaches the network' {
         @{ Case = 'an unknown type'; Parameter = @{ Type = 'satellite' } }
         @{ Case = 'an unknown sort'; Parameter = @{ Sort = 'price' } }
         @{ Case = 'a three-letter country'; Parameter = @{ CountryCode = 'usa' } }
+        @{ Case = 'the usual slip uk (for GB)'; Parameter = @{ CountryCode = 'uk' } }
+        @{ Case = 'a two-letter code of no country'; Parameter = @{ CountryCode = 'xx' } }
         @{ Case = 'a malformed uuid'; Parameter = @{ BoundToAgentUuid = 'not-a-uuid' } }
         @{ Case = 'a throttle limit of 9'; Parameter = @{ ThrottleLimit = 9 } }
     ) {
@@ -127,6 +129,29 @@ Describe 'Bad input never reaches the network' {
 
     It 'explains a wrong country code in words' {
         { Get-MhPhoneNumber -CountryCode usa } | Should -Throw -ExpectedMessage "*not a two-letter ISO 3166-1 country code*"
+    }
+
+    It 'says "did you mean GB?" for uk, and refuses xx, before any request' {
+        Clear-FakeApiRequest $api
+        { Get-MhPhoneNumber -CountryCode uk } | Should -Throw -ExpectedMessage "*'uk' is not an ISO 3166-1 country code; did you mean GB (United Kingdom)?*"
+        { Get-MhPhoneNumber -CountryCode xx } | Should -Throw -ExpectedMessage "*'xx' is not an ISO 3166-1 country code*"
+        @(Get-FakeApiRequest $api).Count | Should -Be 0
+    }
+
+    It 'the country code check validates each element of an array parameter too' {
+        # Other commands put the same attribute on string[] parameters (whitelisted destinations). PowerShell calls
+        # its Validate with the parameter's whole value; call it the same way.
+        $type = [Mindhunters.Commands.MhCmdlet].Assembly.GetType('Mindhunters.Commands.ValidateCountryCodeAttribute', $true)
+        $attribute = [Activator]::CreateInstance($type)
+        $validate = $type.GetMethod('Validate', [Reflection.BindingFlags]'NonPublic, Instance', $null,
+            [type[]]@([object], [System.Management.Automation.EngineIntrinsics]), $null)
+        $check = {
+            param($value)
+            try { $null = $validate.Invoke($attribute, [object[]]@($value, $ExecutionContext)); 'ok' } catch { $_.Exception.InnerException.Message }
+        }
+        & $check ([string[]]@('US', 'de')) | Should -Be 'ok'
+        & $check ([string[]]@('US', 'uk')) | Should -BeLike '*did you mean GB*'
+        & $check ([string[]]@('DE', 'xx')) | Should -BeLike "*'xx' is not an ISO 3166-1 country code*"
     }
 }
 
