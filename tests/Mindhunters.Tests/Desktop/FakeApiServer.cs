@@ -9,6 +9,7 @@ using System.Text.Json;
 using System.Text.Json.Nodes;
 using System.Threading;
 using System.Threading.Tasks;
+using Mindhunters.Tests.Desktop;
 
 // net472 only (see Mindhunters.Tests.csproj). ASP.NET Core cannot load on .NET Framework, so on net472 the fake
 // API runs as a child process (the build's out/FakeApi) and these classes give the tests the same surface as the
@@ -94,7 +95,7 @@ namespace Mindhunters.FakeApi
         /// <summary>Starts the built fake API on 127.0.0.1 and returns once it accepts connections.</summary>
         public static async Task<FakeApiServer> StartAsync(FakeApiOptions options)
         {
-            string fakeApiDll = FindBuiltFakeApi();
+            string fakeApiDll = RepositoryPaths.BuiltFile("FakeApi", "Mindhunters.FakeApi.dll");
             var start = new ProcessStartInfo(DotnetHost(), string.Join(" ", new[]
             {
                 Quote(fakeApiDll),
@@ -170,19 +171,6 @@ namespace Mindhunters.FakeApi
                 }
                 return body;
             }).GetAwaiter().GetResult();
-        }
-
-        /// <summary>The build's fake API: out/FakeApi under the repository root that holds this test's output folder.</summary>
-        private static string FindBuiltFakeApi()
-        {
-            for (var dir = new DirectoryInfo(AppDomain.CurrentDomain.BaseDirectory); dir is not null; dir = dir.Parent)
-            {
-                if (!File.Exists(Path.Combine(dir.FullName, "build.ps1"))) continue;
-                string dll = Path.Combine(dir.FullName, "out", "FakeApi", "Mindhunters.FakeApi.dll");
-                if (File.Exists(dll)) return dll;
-                throw new FileNotFoundException($"The net472 tests run the built fake API, and {dll} is missing: run `dotnet pwsh ./build.ps1 -Task Build` first (-Task Test does).", dll);
-            }
-            throw new DirectoryNotFoundException("No build.ps1 above " + AppDomain.CurrentDomain.BaseDirectory + ": the net472 tests look for out/FakeApi there.");
         }
 
         // dotnet test tells its children which dotnet runs it; a plain `dotnet` from PATH otherwise.
