@@ -127,13 +127,17 @@ function Assert-NetFrameworkRuntime {
         throw ("The net472 tests run under Mono, which is not installed, and it cannot be installed here " +
             "(needs apt-get and root). Install it (Debian/Ubuntu: apt-get install mono-devel; macOS: brew install mono), then run the tests again.")
     }
-    Write-Host 'Mono is missing: installing mono-devel with apt-get for the net472 tests (about 50 MB, a minute or two).'
+    $log = Join-Path $Out 'mono-install.log'
+    Write-Host "Mono is missing: installing mono-devel with apt-get for the net472 tests (about 50 MB, a few minutes; log: $log)."
+    $null = New-Item -ItemType Directory $Out -Force
     $watch = [Diagnostics.Stopwatch]::StartNew()
     $env:DEBIAN_FRONTEND = 'noninteractive'
-    & apt-get update -qq | Out-Host
-    & apt-get install -y -qq --no-install-recommends mono-devel | Out-Host
-    if ($LASTEXITCODE -ne 0 -or -not (Get-Command mono -CommandType Application -ErrorAction Ignore)) {
-        throw "Installing Mono failed (apt-get exit code $LASTEXITCODE): the net472 tests cannot run. Install mono-devel by hand, then run the tests again."
+    & apt-get update *> $log
+    & apt-get install -y --no-install-recommends mono-devel *>> $log
+    $exit = $LASTEXITCODE
+    if ($exit -ne 0 -or -not (Get-Command mono -CommandType Application -ErrorAction Ignore)) {
+        Get-Content $log -Tail 20 | Out-Host
+        throw "Installing Mono failed (apt-get exit code $exit; log: $log): the net472 tests cannot run. Install mono-devel by hand, then run the tests again."
     }
     Write-Host ("Mono installed in {0:N0} s: {1}" -f $watch.Elapsed.TotalSeconds, ((& mono --version) | Select-Object -First 1))
 }
