@@ -183,12 +183,14 @@ namespace Mindhunters.Tests
             Assert.Equal(expected, DesktopCompatibility.IsNetFramework(description));
         }
 
+#if NET // net472 has its own: Desktop/RuntimeDetectionTests.cs
         [Fact]
         public void TheTestRuntime_IsNotDesktop()
         {
             // So the module's initializer leaves PowerShell 7 alone: no handler, no TLS or ServicePoint change.
             Assert.False(DesktopCompatibility.IsDesktop);
         }
+#endif
     }
 
     public class SharedRegistrationTests
