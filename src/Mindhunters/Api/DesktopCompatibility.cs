@@ -109,7 +109,13 @@ namespace Mindhunters.Api
         /// <summary>On .NET Framework, offers TLS 1.2 for the whole process when it is not offered yet.</summary>
         public static void EnsureTls12()
         {
-            if (!IsDesktop) return;
+            if (IsDesktop) OfferTls12();
+        }
+
+        // Apart from the IsDesktop gate so that the net472 tests run these lines under Mono, which is not taken for
+        // Windows PowerShell's runtime.
+        internal static void OfferTls12()
+        {
             SecurityProtocolType current = ServicePointManager.SecurityProtocol;
             SecurityProtocolType wanted = WithTls12(current);
             if (wanted != current) ServicePointManager.SecurityProtocol = wanted;
@@ -125,7 +131,11 @@ namespace Mindhunters.Api
         /// </summary>
         public static void RaiseConnectionLimit(Uri baseUri)
         {
-            if (!IsDesktop) return;
+            if (IsDesktop) RaiseServicePointLimit(baseUri);
+        }
+
+        internal static void RaiseServicePointLimit(Uri baseUri)
+        {
             ServicePoint servicePoint = ServicePointManager.FindServicePoint(baseUri);
             int wanted = ConnectionLimitFor(servicePoint.ConnectionLimit);
             if (wanted != servicePoint.ConnectionLimit) servicePoint.ConnectionLimit = wanted;
