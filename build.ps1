@@ -118,24 +118,35 @@ $XunitFrameworks = 'net10.0', 'net472'
 # The net472 tests need a .NET Framework runtime: Windows has one; elsewhere it is Mono, installed here when it is
 # missing (Debian/Ubuntu, as root), or a clear failure. mono-devel, not just mono-runtime: the netstandard facade
 # that a netstandard2.0 library needs on Mono comes only with it.
+function Test-MonoForNetStandard {
+    $mono = Get-Command mono -CommandType Application -ErrorAction Ignore | Select-Object -First 1
+    if (-not $mono) { return $false }
+    # bin/mono and lib/mono/4.5/Facades share a prefix (/usr on Debian, the framework folder on macOS).
+    $item = Get-Item $mono.Source
+    $path = if ($item.LinkTarget) { $item.ResolveLinkTarget($true).FullName } else { $item.FullName }
+    $prefix = Split-Path (Split-Path $path)
+    Test-Path (Join-Path $prefix 'lib/mono/4.5/Facades/netstandard.dll')
+}
+
 function Assert-NetFrameworkRuntime {
     if ($IsWindows) { return }
-    if (Get-Command mono -CommandType Application -ErrorAction Ignore) { return }
+    if (Test-MonoForNetStandard) { return }
     $apt = Get-Command apt-get -CommandType Application -ErrorAction Ignore
     $isRoot = (& id -u) -eq '0'
     if (-not $apt -or -not $isRoot) {
-        throw ("The net472 tests run under Mono, which is not installed, and it cannot be installed here " +
+        throw ("The net472 tests run under Mono, which is not installed (or lacks lib/mono/4.5/Facades/netstandard.dll), and it cannot be installed here " +
             "(needs apt-get and root). Install it (Debian/Ubuntu: apt-get install mono-devel; macOS: brew install mono), then run the tests again.")
     }
     $log = Join-Path $Out 'mono-install.log'
-    Write-Host "Mono is missing: installing mono-devel with apt-get for the net472 tests (about 50 MB, a few minutes; log: $log)."
+    Write-Host "Mono (with its netstandard facade) is missing: installing mono-devel with apt-get for the net472 tests (about 50 MB, a few minutes; log: $log)."
     $null = New-Item -ItemType Directory $Out -Force
     $watch = [Diagnostics.Stopwatch]::StartNew()
     $env:DEBIAN_FRONTEND = 'noninteractive'
-    & apt-get update *> $log
-    & apt-get install -y --no-install-recommends mono-devel *>> $log
+    # Waits for the package lock rather than failing while another install on the machine holds it.
+    & apt-get -o DPkg::Lock::Timeout=300 update *> $log
+    & apt-get -o DPkg::Lock::Timeout=300 install -y --no-install-recommends mono-devel *>> $log
     $exit = $LASTEXITCODE
-    if ($exit -ne 0 -or -not (Get-Command mono -CommandType Application -ErrorAction Ignore)) {
+    if ($exit -ne 0 -or -not (Test-MonoForNetStandard)) {
         Get-Content $log -Tail 20 | Out-Host
         throw "Installing Mono failed (apt-get exit code $exit; log: $log): the net472 tests cannot run. Install mono-devel by hand, then run the tests again."
     }
