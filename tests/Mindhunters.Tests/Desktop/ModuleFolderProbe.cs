@@ -116,12 +116,16 @@ namespace Mindhunters.Tests.Desktop
                 types = e.Types.Where(t => t is not null).ToArray()!;
                 loaderErrors = string.Join("; ", e.LoaderExceptions.Select(l => l?.Message).Distinct());
             }
-            Type context = types.SingleOrDefault(t => t.BaseType?.FullName == "System.Text.Json.Serialization.JsonSerializerContext")
-                ?? throw new TypeLoadException("The module's JSON context did not load: " + loaderErrors);
-            object defaultContext = context.GetProperty("Default", BindingFlags.Public | BindingFlags.Static)!.GetValue(null)!;
-            PropertyInfo pageTypeInfo = context.GetProperties(BindingFlags.Public | BindingFlags.Instance)
-                .Where(p => p.PropertyType.IsGenericType && p.PropertyType.Name == "JsonTypeInfo`1")
-                .First(p => p.PropertyType.GetGenericArguments()[0].GetProperty("Data")?.PropertyType.GetProperty("Items") is not null);
+            var pageTypeInfos =
+                from context in types
+                where context.BaseType?.FullName == "System.Text.Json.Serialization.JsonSerializerContext"
+                from property in context.GetProperties(BindingFlags.Public | BindingFlags.Instance)
+                where property.PropertyType.IsGenericType && property.PropertyType.Name == "JsonTypeInfo`1"
+                    && property.PropertyType.GetGenericArguments()[0].GetProperty("Data")?.PropertyType.GetProperty("Items") is not null
+                select (Context: context, Property: property);
+            (Type contextType, PropertyInfo pageTypeInfo) = pageTypeInfos.FirstOrDefault();
+            if (contextType is null) throw new TypeLoadException("No JSON context of the module with a page envelope (Data.Items) loaded: " + loaderErrors);
+            object defaultContext = contextType.GetProperty("Default", BindingFlags.Public | BindingFlags.Static)!.GetValue(null)!;
             Type envelope = pageTypeInfo.PropertyType.GetGenericArguments()[0];
             Type serializer = pageTypeInfo.PropertyType.Assembly.GetType("System.Text.Json.JsonSerializer", throwOnError: true)!;
             MethodInfo deserialize = serializer.GetMethods(BindingFlags.Public | BindingFlags.Static)
