@@ -5,7 +5,8 @@
 .DESCRIPTION
     Build   publishes the module into out/Mindhunters (manifest, dll, dependencies, format file, help) and the
             fake API into out/FakeApi.
-    Test    Package, then xunit, then Pester in a fresh pwsh process against out/; prints "N passed, N failed, N skipped".
+    Test    Package, then xunit on net10.0 and on net472 (under Mono outside Windows, installed with apt-get when
+            missing), then Pester in a fresh pwsh process against out/; prints "N passed, N failed, N skipped".
     Demo    Build, start the fake API on 127.0.0.1, list its numbers through the module as a runbook would.
     Package Build, then out/Mindhunters.<version>.nupkg (through Publish-PSResource, as the gallery gets it) and
             out/Mindhunters.zip (the module folder at its root, for Azure Automation).
@@ -112,12 +113,57 @@ function Get-PesterModulePath {
     $path
 }
 
+# The xunit project's target frameworks, each run as its own `dotnet test -f` with its own results file: net10.0
+# (PowerShell 7) and net472 (.NET Framework, what Windows PowerShell 5.1 runs on; under Mono outside Windows).
+$XunitFrameworks = 'net10.0', 'net472'
+
+# The net472 tests need a .NET Framework runtime: Windows has one; elsewhere it is Mono, installed here when it is
+# missing (Debian/Ubuntu, as root), or a clear failure. mono-devel, not just mono-runtime: the netstandard facade
+# that a netstandard2.0 library needs on Mono comes only with it.
+function Test-MonoForNetStandard {
+    $mono = Get-Command mono -CommandType Application -ErrorAction Ignore | Select-Object -First 1
+    if (-not $mono) { return $false }
+    # bin/mono and lib/mono/4.5/Facades share a prefix (/usr on Debian, the framework folder on macOS).
+    $item = Get-Item $mono.Source
+    $path = if ($item.LinkTarget) { $item.ResolveLinkTarget($true).FullName } else { $item.FullName }
+    $prefix = Split-Path (Split-Path $path)
+    Test-Path (Join-Path $prefix 'lib/mono/4.5/Facades/netstandard.dll')
+}
+
+function Assert-NetFrameworkRuntime {
+    if ($IsWindows) { return }
+    if (Test-MonoForNetStandard) { return }
+    $apt = Get-Command apt-get -CommandType Application -ErrorAction Ignore
+    $isRoot = (& id -u) -eq '0'
+    if (-not $apt -or -not $isRoot) {
+        throw ("The net472 tests run under Mono, which is not installed (or lacks lib/mono/4.5/Facades/netstandard.dll), and it cannot be installed here " +
+            "(needs apt-get and root). Install it (Debian/Ubuntu: apt-get install mono-devel; macOS: brew install mono), then run the tests again.")
+    }
+    $log = Join-Path $Out 'mono-install.log'
+    Write-Host "Mono (with its netstandard facade) is missing: installing mono-devel with apt-get for the net472 tests (about 50 MB, a few minutes; log: $log)."
+    $null = New-Item -ItemType Directory $Out -Force
+    $watch = [Diagnostics.Stopwatch]::StartNew()
+    $env:DEBIAN_FRONTEND = 'noninteractive'
+    # Waits for the package lock rather than failing while another install on the machine holds it.
+    & apt-get -o DPkg::Lock::Timeout=300 update *> $log
+    & apt-get -o DPkg::Lock::Timeout=300 install -y --no-install-recommends mono-devel *>> $log
+    $exit = $LASTEXITCODE
+    if ($exit -ne 0 -or -not (Test-MonoForNetStandard)) {
+        Get-Content $log -Tail 20 | Out-Host
+        throw "Installing Mono failed (apt-get exit code $exit; log: $log): the net472 tests cannot run. Install mono-devel by hand, then run the tests again."
+    }
+    Write-Host ("Mono installed in {0:N0} s: {1}" -f $watch.Elapsed.TotalSeconds, ((& mono --version) | Select-Object -First 1))
+}
+
 function Invoke-XunitTests {
-    $trx = Join-Path $ResultsDir 'xunit.trx'
-    dotnet test (Join-Path $Root 'tests/Mindhunters.Tests/Mindhunters.Tests.csproj') -c $Configuration --nologo `
+    param([string] $Framework)
+    $trx = Join-Path $ResultsDir "xunit-$Framework.trx"
+    if (Test-Path $trx) { Remove-Item $trx }
+    Write-Host "xunit on $Framework"
+    dotnet test (Join-Path $Root 'tests/Mindhunters.Tests/Mindhunters.Tests.csproj') -c $Configuration -f $Framework --nologo `
         --logger "trx;LogFileName=$trx" --logger 'console;verbosity=minimal' | Out-Host
     $exit = $LASTEXITCODE
-    if (-not (Test-Path $trx)) { throw "xunit wrote no results (dotnet test exit code $exit): the build of the tests failed." }
+    if (-not (Test-Path $trx)) { throw "xunit on $Framework wrote no results (dotnet test exit code $exit): the build of the tests failed." }
     $counters = ([xml](Get-Content $trx -Raw)).TestRun.ResultSummary.Counters
     $result = [pscustomobject]@{
         Passed  = [int]$counters.passed
@@ -125,6 +171,11 @@ function Invoke-XunitTests {
         Skipped = [int]$counters.notExecuted
     }
     if ($exit -ne 0 -and $result.Failed -eq 0) { $result.Failed = 1 }
+    # A target that ran nothing (a runtime that found no tests) is not a pass.
+    if ($result.Passed + $result.Failed -eq 0) {
+        Write-Host "xunit on $Framework ran no test: counted as a failure."
+        $result.Failed = 1
+    }
     $result
 }
 
@@ -154,17 +205,21 @@ function Invoke-PesterTests {
 }
 
 function Invoke-Test {
+    # First: a missing runtime fails the run before minutes of building.
+    Assert-NetFrameworkRuntime
     # The package too: the Pester tests install it the way users do.
     Invoke-Package
     $null = New-Item -ItemType Directory $ResultsDir -Force
-    $xunit = Invoke-XunitTests
-    $pester = Invoke-PesterTests
-    $passed = $xunit.Passed + $pester.Passed
-    $failed = $xunit.Failed + $pester.Failed
-    $skipped = $xunit.Skipped + $pester.Skipped
+    $runs = [ordered]@{}
+    foreach ($framework in $XunitFrameworks) { $runs["xunit $framework"] = Invoke-XunitTests -Framework $framework }
+    $runs['Pester'] = Invoke-PesterTests
+    $passed = ($runs.Values | Measure-Object Passed -Sum).Sum
+    $failed = ($runs.Values | Measure-Object Failed -Sum).Sum
+    $skipped = ($runs.Values | Measure-Object Skipped -Sum).Sum
     Write-Host ''
-    Write-Host "xunit: $($xunit.Passed) passed, $($xunit.Failed) failed, $($xunit.Skipped) skipped"
-    Write-Host "Pester: $($pester.Passed) passed, $($pester.Failed) failed, $($pester.Skipped) skipped"
+    foreach ($run in $runs.GetEnumerator()) {
+        Write-Host "$($run.Key): $($run.Value.Passed) passed, $($run.Value.Failed) failed, $($run.Value.Skipped) skipped"
+    }
     Write-Host "$passed passed, $failed failed, $skipped skipped"
     if ($failed -gt 0 -or $passed -eq 0) { exit 1 }
 }

@@ -11,6 +11,8 @@ namespace Mindhunters.Tests
     public class DesktopCompatibilityTests
     {
         private const string MicrosoftKey = "cc7b13ffcd2ddd51";
+        /// <summary>SecurityProtocolType.Tls13 (12288): .NET Framework names it from 4.8 on, and the tests also build for net472.</summary>
+        private const SecurityProtocolType Tls13 = (SecurityProtocolType)12288;
         private static readonly string ModuleDir = Path.Combine(Path.GetTempPath(), "Modules", "Mindhunters");
 
         /// <summary>The module folder as Build lays it out (the versions are those of the shipped dlls), on a
@@ -147,7 +149,7 @@ namespace Mindhunters.Tests
         [Theory]
         [InlineData(SecurityProtocolType.Tls12)]
         [InlineData(SecurityProtocolType.Tls11 | SecurityProtocolType.Tls12)]
-        [InlineData(SecurityProtocolType.Tls12 | SecurityProtocolType.Tls13)]
+        [InlineData(SecurityProtocolType.Tls12 | Tls13)]
         public void AValueWithTls12_StaysAsItIs(SecurityProtocolType current)
         {
             Assert.Equal(current, DesktopCompatibility.WithTls12(current));
@@ -156,7 +158,7 @@ namespace Mindhunters.Tests
         [Fact]
         public void Tls13Alone_GetsTls12Too()
         {
-            Assert.Equal(SecurityProtocolType.Tls12 | SecurityProtocolType.Tls13, DesktopCompatibility.WithTls12(SecurityProtocolType.Tls13));
+            Assert.Equal(SecurityProtocolType.Tls12 | Tls13, DesktopCompatibility.WithTls12(Tls13));
         }
 #pragma warning restore SYSLIB0039, CS0618
 
@@ -181,12 +183,14 @@ namespace Mindhunters.Tests
             Assert.Equal(expected, DesktopCompatibility.IsNetFramework(description));
         }
 
+#if NET // net472 has its own: Desktop/RuntimeDetectionTests.cs
         [Fact]
         public void TheTestRuntime_IsNotDesktop()
         {
             // So the module's initializer leaves PowerShell 7 alone: no handler, no TLS or ServicePoint change.
             Assert.False(DesktopCompatibility.IsDesktop);
         }
+#endif
     }
 
     public class SharedRegistrationTests

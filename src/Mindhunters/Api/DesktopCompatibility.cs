@@ -1,6 +1,5 @@
 using System;
 using System.IO;
-using System.Linq;
 using System.Net;
 using System.Reflection;
 using System.Runtime.InteropServices;
@@ -63,8 +62,21 @@ namespace Mindhunters.Api
             if (shipped is null || !string.Equals(shipped.Name, name, StringComparison.OrdinalIgnoreCase)) return null;
             if (requested.Version is Version wanted && (shipped.Version is null || shipped.Version < wanted)) return null;
             byte[]? wantedKey = requested.GetPublicKeyToken();
-            if (wantedKey is not null && !wantedKey.SequenceEqual(shipped.GetPublicKeyToken() ?? Array.Empty<byte>())) return null;
+            if (wantedKey is not null && !SameBytes(wantedKey, shipped.GetPublicKeyToken() ?? Array.Empty<byte>())) return null;
             return path;
+        }
+
+        // Not wantedKey.SequenceEqual(...): C# 14 binds that to MemoryExtensions (System.Memory), and the resolve
+        // handler must not need an assembly it resolves. Asked for System.Memory itself, it would then ask for it
+        // again before it could answer (seen under Mono: the handler failed and nothing resolved).
+        private static bool SameBytes(byte[] left, byte[] right)
+        {
+            if (left.Length != right.Length) return false;
+            for (int i = 0; i < left.Length; i++)
+            {
+                if (left[i] != right[i]) return false;
+            }
+            return true;
         }
 
         /// <summary>The identity of a dll on disk, or null when it is missing or not a .NET assembly.</summary>
@@ -97,7 +109,13 @@ namespace Mindhunters.Api
         /// <summary>On .NET Framework, offers TLS 1.2 for the whole process when it is not offered yet.</summary>
         public static void EnsureTls12()
         {
-            if (!IsDesktop) return;
+            if (IsDesktop) OfferTls12();
+        }
+
+        // Apart from the IsDesktop gate so that the net472 tests run these lines under Mono, which is not taken for
+        // Windows PowerShell's runtime.
+        internal static void OfferTls12()
+        {
             SecurityProtocolType current = ServicePointManager.SecurityProtocol;
             SecurityProtocolType wanted = WithTls12(current);
             if (wanted != current) ServicePointManager.SecurityProtocol = wanted;
@@ -113,7 +131,11 @@ namespace Mindhunters.Api
         /// </summary>
         public static void RaiseConnectionLimit(Uri baseUri)
         {
-            if (!IsDesktop) return;
+            if (IsDesktop) RaiseServicePointLimit(baseUri);
+        }
+
+        internal static void RaiseServicePointLimit(Uri baseUri)
+        {
             ServicePoint servicePoint = ServicePointManager.FindServicePoint(baseUri);
             int wanted = ConnectionLimitFor(servicePoint.ConnectionLimit);
             if (wanted != servicePoint.ConnectionLimit) servicePoint.ConnectionLimit = wanted;
