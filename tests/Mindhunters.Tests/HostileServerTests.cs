@@ -24,6 +24,16 @@ namespace Mindhunters.Tests
         {
         }
 
+        /// <summary>Bytes allocated by the process so far; null on .NET Framework, which cannot count them (the bound is then checked on .NET only).</summary>
+        private static long? AllocatedBytes()
+        {
+#if NET
+            return GC.GetTotalAllocatedBytes(precise: true);
+#else
+            return null;
+#endif
+        }
+
         private MhConnection Hostile(string mode, int timeoutSec = 100) => Connection(timeoutSec: timeoutSec, baseUri: new Uri(Server.BaseUri, $"hostile/{mode}/"));
 
         private async Task<MhApiException> FailsAsync(string mode, int timeoutSec = 100, List<PhoneNumber>? written = null, CancellationToken cancellationToken = default)
@@ -64,36 +74,37 @@ namespace Mindhunters.Tests
 
         [Theory]
         [InlineData("gzip-bomb")]
-        [InlineData("deflate-bomb")]
         [InlineData("endless")]
         public async Task ABodyThatInflatesWithoutEnd_StopsAtTheCeiling(string mode)
         {
-            long before = GC.GetTotalAllocatedBytes(precise: true);
+            long? before = AllocatedBytes();
 
             MhApiException e = await FailsAsync(mode);
 
-            long allocatedMb = (GC.GetTotalAllocatedBytes(precise: true) - before) / (1024 * 1024);
             Assert.Equal("MhInvalidResponse", e.ErrorId);
             Assert.Contains("larger than the 32 MiB", e.Message);
             Assert.Single(Server.Requests);
             // Unbounded, the same server took gigabytes within seconds.
-            Assert.InRange(allocatedMb, 0, 400);
+            if (before is long start) Assert.InRange((AllocatedBytes()!.Value - start) / (1024 * 1024), 0, 400);
         }
+
+        /// <summary>"deflate" as .NET sends and reads it (zlib-wrapped); Mono reads only raw deflate.</summary>
+        [NetworkStackFact]
+        public Task ADeflateBomb_StopsAtTheCeiling() => ABodyThatInflatesWithoutEnd_StopsAtTheCeiling("deflate-bomb");
 
         [Fact]
         public async Task APageWithAMillionItems_EndsAtTheItemsAskedFor()
         {
-            long before = GC.GetTotalAllocatedBytes(precise: true);
+            long? before = AllocatedBytes();
 
             MhApiException e = await FailsAsync("many-items");
 
-            long allocatedMb = (GC.GetTotalAllocatedBytes(precise: true) - before) / (1024 * 1024);
             Assert.Equal("MhInvalidResponse", e.ErrorId);
             Assert.Contains("more than 100 phone numbers on a page of 100", e.Message);
-            Assert.InRange(allocatedMb, 0, 200);
+            if (before is long start) Assert.InRange((AllocatedBytes()!.Value - start) / (1024 * 1024), 0, 200);
         }
 
-        [Fact]
+        [NetworkStackFact]
         public async Task ACorruptGzipBody_IsAnInvalidResponse()
         {
             MhApiException e = await FailsAsync("corrupt-gzip");
@@ -174,7 +185,7 @@ namespace Mindhunters.Tests
             Assert.Equal(2, items.Count);
         }
 
-        [Fact]
+        [NetworkStackFact]
         public async Task AHugeResponseHeader_IsAnInvalidResponse_NotAnUnreachableHost()
         {
             MhApiException e = await FailsAsync("big-header");

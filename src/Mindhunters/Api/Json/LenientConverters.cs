@@ -257,13 +257,18 @@ namespace Mindhunters.Api.Json
     {
         public override long? Read(ref Utf8JsonReader reader, Type typeToConvert, JsonSerializerOptions options) => ReadInt64(ref reader);
 
+        private const double TwoTo63 = 9223372036854775808.0;
+
         internal static long? ReadInt64(ref Utf8JsonReader reader)
         {
             switch (reader.TokenType)
             {
                 case JsonTokenType.Number:
                     if (reader.TryGetInt64(out long whole)) return whole;
-                    return reader.TryGetDouble(out double real) && real >= long.MinValue && real <= long.MaxValue ? (long)real : null;
+                    // (double)long.MaxValue rounds up to 2^63, where a cast is undefined: .NET saturates, .NET Framework
+                    // wraps to long.MinValue. So compare with 2^63 itself, and read anything larger as "as many as can be".
+                    if (!reader.TryGetDouble(out double real) || double.IsNaN(real) || real < -TwoTo63) return null;
+                    return real >= TwoTo63 ? long.MaxValue : (long)real;
                 case JsonTokenType.String:
                     return long.TryParse(reader.GetString(), NumberStyles.Integer, CultureInfo.InvariantCulture, out long parsed) ? parsed : null;
                 default:
