@@ -17,6 +17,13 @@ namespace Mindhunters.Api.Json
     [JsonSerializable(typeof(PhoneNumberListResponse))]
     [JsonSerializable(typeof(PhoneNumber))]
     [JsonSerializable(typeof(List<PhoneNumber>))]
+    [JsonSerializable(typeof(Agent))]
+    [JsonSerializable(typeof(AgentNote))]
+    [JsonSerializable(typeof(AgentProcedure))]
+    [JsonSerializable(typeof(AgentProcedureStep))]
+    [JsonSerializable(typeof(AgentTraining))]
+    [JsonSerializable(typeof(PhoneNumberRate))]
+    [JsonSerializable(typeof(RatePrice))]
     internal sealed partial class MindhuntersJsonContext : JsonSerializerContext
     {
     }
