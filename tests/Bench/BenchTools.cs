@@ -85,15 +85,17 @@ namespace Mindhunters.Bench
             object? client = clientType?.GetField("Default", BindingFlags.Public | BindingFlags.Static)?.GetValue(null);
             object? connection = storeType?.GetProperty("Current", BindingFlags.Public | BindingFlags.Static)?.GetValue(null);
             object? log = logType?.GetField("Instance", BindingFlags.Public | BindingFlags.Static)?.GetValue(null);
-            MethodInfo? get = clientType?.GetMethod("GetPhoneNumberPageAsync");
-            if (client is null || connection is null || log is null || queryType is null || get is null || get.GetParameters().Length != 7) return null;
+            Type? numberType = module.GetType("Mindhunters.Model.PhoneNumber");
+            object? endpoint = module.GetType("Mindhunters.Api.Endpoints")?.GetField("PhoneNumbers", BindingFlags.Public | BindingFlags.Static)?.GetValue(null);
+            MethodInfo? get = numberType is null ? null : clientType?.GetMethod("GetPageAsync")?.MakeGenericMethod(numberType);
+            if (client is null || connection is null || log is null || queryType is null || endpoint is null || get is null || get.GetParameters().Length != 8) return null;
             object query = Activator.CreateInstance(queryType, nonPublic: true)!;
             queryType.GetProperty("IncludeExternal")!.SetValue(query, (bool?)true);
 
             Stopwatch watch = Stopwatch.StartNew();
             for (int page = 1; page <= pages; page++)
             {
-                var task = (Task)get.Invoke(client, new object?[] { connection, query, page, perPage, log, null, CancellationToken.None })!;
+                var task = (Task)get.Invoke(client, new object?[] { connection, endpoint, query, page, perPage, log, null, CancellationToken.None })!;
                 task.GetAwaiter().GetResult();
             }
             return watch.Elapsed.TotalMilliseconds;

@@ -23,7 +23,7 @@ namespace Mindhunters.Tests
         public void ADnsLabel_IsASubdomain(string subdomain)
         {
             var connection = MhConnection.Create(subdomain, Secure("t0ken"), null, 100, TokenOrigin.ConnectMhAccount);
-            Assert.Equal(new Uri($"https://{subdomain}.mindhunters.ai/api/v1/phone-numbers"), connection.PhoneNumbersUri);
+            Assert.Equal(new Uri($"https://{subdomain}.mindhunters.ai/api/v1/phone-numbers"), new Uri(connection.EndpointUri(Endpoints.PhoneNumbers.Path)));
         }
 
         [Theory]
@@ -47,7 +47,7 @@ namespace Mindhunters.Tests
         public void HttpsOrLoopbackHttp_IsAccepted(string baseUri, string expected)
         {
             var connection = MhConnection.Create("acme", Secure("t"), new Uri(baseUri), 100, TokenOrigin.ConnectMhAccount);
-            Assert.Equal(new Uri(expected), connection.PhoneNumbersUri);
+            Assert.Equal(new Uri(expected), new Uri(connection.EndpointUri(Endpoints.PhoneNumbers.Path)));
         }
 
         [Theory]
@@ -148,9 +148,9 @@ namespace Mindhunters.Tests
         public void RetryAfter_IsReadAsSecondsOrAsAnHttpDate()
         {
             var now = new DateTimeOffset(2026, 11, 26, 12, 0, 0, TimeSpan.Zero);
-            Assert.Equal(TimeSpan.FromSeconds(5), RetryPolicy.ParseRetryAfter(RetryConditionHeaderValue.Parse("5"), now));
-            Assert.Equal(TimeSpan.FromSeconds(30), RetryPolicy.ParseRetryAfter(RetryConditionHeaderValue.Parse("Thu, 26 Nov 2026 12:00:30 GMT"), now));
-            Assert.Equal(TimeSpan.Zero, RetryPolicy.ParseRetryAfter(RetryConditionHeaderValue.Parse("Thu, 26 Nov 2026 11:00:00 GMT"), now));
+            Assert.Equal(TimeSpan.FromSeconds(5), RetryPolicy.ParseRetryAfter("5", now));
+            Assert.Equal(TimeSpan.FromSeconds(30), RetryPolicy.ParseRetryAfter("Thu, 26 Nov 2026 12:00:30 GMT", now));
+            Assert.Equal(TimeSpan.Zero, RetryPolicy.ParseRetryAfter("Thu, 26 Nov 2026 11:00:00 GMT", now));
             Assert.Null(RetryPolicy.ParseRetryAfter(null, now));
         }
     }

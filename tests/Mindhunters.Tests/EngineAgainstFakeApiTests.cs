@@ -149,10 +149,10 @@ namespace Mindhunters.Tests
         public async Task StoppingEarly_CancelsWhatIsInFlight_AndAsksNoMore()
         {
             var connection = Connection();
-            var lister = new PhoneNumberLister(All(perPage: 10),
-                (page, perPage, onThrottled, token) => Client.GetPhoneNumberPageAsync(connection, new PhoneNumberQuery(), page, perPage, Log, onThrottled, token),
+            var lister = new Lister<PhoneNumber>(Endpoints.PhoneNumbers, All(perPage: 10),
+                (page, perPage, onThrottled, token) => Client.GetPageAsync(connection, Endpoints.PhoneNumbers, new PhoneNumberQuery(), page, perPage, Log, onThrottled, token),
                 1, Log, CancellationToken.None);
-            PageBatch? first = await lister.NextAsync();
+            PageBatch<PhoneNumber>? first = await lister.NextAsync();
             lister.Dispose(); // what the cmdlet does when Select-Object -First stops the pipeline
             await Task.Delay(300);
 

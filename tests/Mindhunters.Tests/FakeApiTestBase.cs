@@ -28,7 +28,7 @@ namespace Mindhunters.Tests
         public async Task InitializeAsync()
         {
             Server = await FakeApiServer.StartAsync(new FakeApiOptions { Count = 250, Token = _token });
-            Client = new MhApiClient(new Lazy<HttpClient>(MhApiClient.CreateHttpClient), RetryPolicy.Default,
+            Client = new MhApiClient(new Lazy<HttpClient>(() => MhApiClient.CreateHttpClient()), RetryPolicy.Default,
                 (delay, token) => { lock (Waits) Waits.Add(delay); return Task.CompletedTask; });
         }
 
@@ -40,7 +40,7 @@ namespace Mindhunters.Tests
         internal static PagePlan All(int? perPage = null) => PagePlan.Create(null, perPage, 0, ulong.MaxValue, false);
 
         /// <summary>Lists to the end; <paramref name="written"/> keeps what was handed out before a failure.</summary>
-        internal async Task<(List<PhoneNumber> Items, PhoneNumberLister Lister)> ListAsync(PagePlan plan, PhoneNumberQuery? query = null,
+        internal async Task<(List<PhoneNumber> Items, Lister<PhoneNumber> Lister)> ListAsync(PagePlan plan, PhoneNumberQuery? query = null,
             int throttle = 1, MhConnection? connection = null, MhApiClient? client = null, List<PhoneNumber>? written = null,
             CancellationToken cancellationToken = default)
         {
@@ -48,12 +48,12 @@ namespace Mindhunters.Tests
             connection ??= Connection();
             client ??= Client;
             written ??= new List<PhoneNumber>();
-            var lister = new PhoneNumberLister(plan,
-                (page, perPage, onThrottled, token) => client.GetPhoneNumberPageAsync(connection, query, page, perPage, Log, onThrottled, token),
+            var lister = new Lister<PhoneNumber>(Endpoints.PhoneNumbers, plan,
+                (page, perPage, onThrottled, token) => client.GetPageAsync(connection, Endpoints.PhoneNumbers, query, page, perPage, Log, onThrottled, token),
                 throttle, Log, cancellationToken);
             using (lister)
             {
-                while (await lister.NextAsync() is PageBatch batch) written.AddRange(batch.Items);
+                while (await lister.NextAsync() is PageBatch<PhoneNumber> batch) written.AddRange(batch.Items);
             }
             return (written, lister);
         }

@@ -201,7 +201,7 @@ namespace Mindhunters.Tests
         public async Task Cancelling_EndsAStalledBody_AndABackoffWait_Promptly()
         {
             // Real waits this time: the 1 s backoff and the 30 s stall must both give way to the token.
-            var realClient = new MhApiClient(new Lazy<HttpClient>(MhApiClient.CreateHttpClient), RetryPolicy.Default, (d, t) => Task.Delay(d, t));
+            var realClient = new MhApiClient(new Lazy<HttpClient>(() => MhApiClient.CreateHttpClient()), RetryPolicy.Default, (d, t) => Task.Delay(d, t));
             foreach (Action arm in new Action[] { () => { Server.Faults.StallBody = 1; Server.Faults.StallMs = 30_000; }, () => Server.Faults.Fail5xx = 1 })
             {
                 Server.Faults.Reset();
@@ -244,12 +244,12 @@ namespace Mindhunters.Tests
         {
             var connection = Connection();
             IListingLog log = Log;
-            using var lister = new PhoneNumberLister(All(perPage: 50),
-                (page, perPage, onThrottled, token) => Client.GetPhoneNumberPageAsync(connection, new PhoneNumberQuery(), page, perPage, log, onThrottled, token),
+            using var lister = new Lister<PhoneNumber>(Endpoints.PhoneNumbers, All(perPage: 50),
+                (page, perPage, onThrottled, token) => Client.GetPageAsync(connection, Endpoints.PhoneNumbers, new PhoneNumberQuery(), page, perPage, log, onThrottled, token),
                 1, log, CancellationToken.None);
             var written = new List<PhoneNumber>((await lister.NextAsync())!.Items);
             Server.Count = 300; // numbers bought while the listing runs
-            while (await lister.NextAsync() is PageBatch batch) written.AddRange(batch.Items);
+            while (await lister.NextAsync() is PageBatch<PhoneNumber> batch) written.AddRange(batch.Items);
 
             string warning = Assert.Single(Warnings);
             Assert.Contains("changed from 225 to 270", warning);
@@ -277,7 +277,7 @@ namespace Mindhunters.Tests
             var connection = Connection(baseUri: big.BaseUri);
             IListingLog log = Log;
             int inFlight = 0, maxBefore = 0, maxLate = 0;
-            using var lister = new PhoneNumberLister(All(perPage: 20),
+            using var lister = new Lister<PhoneNumber>(Endpoints.PhoneNumbers, All(perPage: 20),
                 async (page, perPage, onThrottled, token) =>
                 {
                     int now = Interlocked.Increment(ref inFlight);
@@ -287,13 +287,13 @@ namespace Mindhunters.Tests
                     try
                     {
                         if (page == 3) onThrottled();
-                        return await Client.GetPhoneNumberPageAsync(connection, new PhoneNumberQuery(), page, perPage, log, onThrottled, token);
+                        return await Client.GetPageAsync(connection, Endpoints.PhoneNumbers, new PhoneNumberQuery(), page, perPage, log, onThrottled, token);
                     }
                     finally { Interlocked.Decrement(ref inFlight); }
                 },
                 4, log, CancellationToken.None);
             int count = 0;
-            while (await lister.NextAsync() is PageBatch batch) count += batch.Items.Count;
+            while (await lister.NextAsync() is PageBatch<PhoneNumber> batch) count += batch.Items.Count;
 
             Assert.Equal(900, count);
             Assert.True(maxBefore > 1, "the listing never ran pages in parallel");

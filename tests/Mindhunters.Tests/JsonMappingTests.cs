@@ -10,7 +10,7 @@ namespace Mindhunters.Tests
 {
     public class JsonMappingTests
     {
-        private static PhoneNumberListResponse Parse(string json) =>
+        private static ListResponse<PhoneNumber> Parse(string json) =>
             JsonSerializer.Deserialize(json, MindhuntersJsonContext.Default.PhoneNumberListResponse)!;
 
         private static PhoneNumber ParseItem(string itemJson) =>
@@ -20,7 +20,7 @@ namespace Mindhunters.Tests
         public void TheApiPagesExample_MapsEveryField()
         {
             string json = File.ReadAllText(Path.Combine(AppContext.BaseDirectory, "Data", "seed-example.json"));
-            PhoneNumberListResponse response = Parse(json);
+            ListResponse<PhoneNumber> response = Parse(json);
 
             PhoneNumber n = Assert.Single(response.Data!.Items!);
             Assert.Equal(Guid.Parse("3c90c3cc-0d44-4b50-8888-8dd25736052a"), n.PhoneNumberUuid);

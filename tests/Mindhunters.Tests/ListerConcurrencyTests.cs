@@ -25,7 +25,7 @@ namespace Mindhunters.Tests
         private sealed class ScriptedServer
         {
             private readonly object _lock = new object();
-            private readonly SortedDictionary<int, TaskCompletionSource<PhoneNumberPage>> _inFlight = new SortedDictionary<int, TaskCompletionSource<PhoneNumberPage>>();
+            private readonly SortedDictionary<int, TaskCompletionSource<ListPage<PhoneNumber>>> _inFlight = new SortedDictionary<int, TaskCompletionSource<ListPage<PhoneNumber>>>();
             private readonly Dictionary<int, List<PhoneNumber>> _items = new Dictionary<int, List<PhoneNumber>>();
             private readonly int? _throttleOnPage;
             private bool _throttled;
@@ -47,10 +47,10 @@ namespace Mindhunters.Tests
 
             public IEnumerable<Guid> Expected => Enumerable.Range(1, Pages).SelectMany(p => _items[p]).Select(n => n.PhoneNumberUuid);
 
-            public Task<PhoneNumberPage> Fetch(int page, int perPage, Action onThrottled, CancellationToken cancellationToken)
+            public Task<ListPage<PhoneNumber>> Fetch(int page, int perPage, Action onThrottled, CancellationToken cancellationToken)
             {
                 Assert.Equal(PerPage, perPage);
-                var arrival = new TaskCompletionSource<PhoneNumberPage>(TaskCreationOptions.RunContinuationsAsynchronously);
+                var arrival = new TaskCompletionSource<ListPage<PhoneNumber>>(TaskCreationOptions.RunContinuationsAsynchronously);
                 lock (_lock)
                 {
                     if (_throttled) InFlightAtStartAfterThrottle.Add(_inFlight.Count);
@@ -70,17 +70,17 @@ namespace Mindhunters.Tests
             /// <summary>Lets the lowest page in flight arrive; false when none is in flight.</summary>
             public bool CompleteLowest()
             {
-                TaskCompletionSource<PhoneNumberPage> arrival;
+                TaskCompletionSource<ListPage<PhoneNumber>> arrival;
                 int page;
                 lock (_lock)
                 {
                     if (_inFlight.Count == 0) return false;
-                    KeyValuePair<int, TaskCompletionSource<PhoneNumberPage>> lowest = _inFlight.First();
+                    KeyValuePair<int, TaskCompletionSource<ListPage<PhoneNumber>>> lowest = _inFlight.First();
                     page = lowest.Key;
                     arrival = lowest.Value;
                     _inFlight.Remove(page);
                 }
-                arrival.SetResult(new PhoneNumberPage(page, _items[page], page, PerPage, Pages * PerPage, Pages, page < Pages));
+                arrival.SetResult(new ListPage<PhoneNumber>(page, _items[page], page, PerPage, Pages * PerPage, Pages, page < Pages));
                 return true;
             }
         }
@@ -88,17 +88,17 @@ namespace Mindhunters.Tests
         private static async Task<List<Guid>> DriveAsync(ScriptedServer server, int throttleLimit)
         {
             var listed = new List<Guid>();
-            using var lister = new PhoneNumberLister(All(), server.Fetch, throttleLimit, NullListingLog.Instance, CancellationToken.None);
+            using var lister = new Lister<PhoneNumber>(Endpoints.PhoneNumbers, All(), server.Fetch, throttleLimit, NullListingLog.Instance, CancellationToken.None);
             for (int step = 0; step < 10_000; step++)
             {
-                Task<PageBatch?> next = lister.NextAsync();
+                Task<PageBatch<PhoneNumber>?> next = lister.NextAsync();
                 // Let pages arrive one at a time, lowest first, until the lister has the one it waits for.
                 for (int wait = 0; !next.IsCompleted && wait < 1_000; wait++)
                 {
                     server.CompleteLowest();
                     await Task.WhenAny(next, Task.Delay(1));
                 }
-                PageBatch? batch = await next;
+                PageBatch<PhoneNumber>? batch = await next;
                 if (batch is null) return listed;
                 listed.AddRange(batch.Items.Select(n => n.PhoneNumberUuid));
             }

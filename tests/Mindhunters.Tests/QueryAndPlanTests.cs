@@ -51,7 +51,7 @@ namespace Mindhunters.Tests
         public void NoPaging_ListsEverythingFromPage1_At100()
         {
             PagePlan plan = PagePlan.Create(null, null, 0, All, false);
-            Assert.Equal((1, 100, 0, false), (plan.FirstPage, plan.PerPage, plan.SkipInFirstPage, plan.SinglePage));
+            Assert.Equal((1, 100, 0, false), (plan.FirstPage, plan.PerPage, (int)plan.SkipInFirstPage, plan.SinglePage));
             Assert.Null(plan.LastWantedPage);
         }
 
@@ -59,7 +59,7 @@ namespace Mindhunters.Tests
         public void First5_IsOneRequestOfFive()
         {
             PagePlan plan = PagePlan.Create(null, null, 0, 5, false);
-            Assert.Equal((1, 5, 0, true), (plan.FirstPage, plan.PerPage, plan.SkipInFirstPage, plan.SinglePage));
+            Assert.Equal((1, 5, 0, true), (plan.FirstPage, plan.PerPage, (int)plan.SkipInFirstPage, plan.SinglePage));
         }
 
         [Theory]
@@ -70,9 +70,9 @@ namespace Mindhunters.Tests
         public void ShortWindow_FitsInOneRequest(ulong skip, ulong first, int page, int perPage, int skipInPage)
         {
             PagePlan plan = PagePlan.Create(null, null, skip, first, false);
-            Assert.Equal((page, perPage, skipInPage, true), (plan.FirstPage, plan.PerPage, plan.SkipInFirstPage, plan.SinglePage));
+            Assert.Equal((page, perPage, skipInPage, true), (plan.FirstPage, plan.PerPage, (int)plan.SkipInFirstPage, plan.SinglePage));
             // The window really lies inside that page.
-            Assert.True((ulong)((plan.FirstPage - 1) * plan.PerPage + plan.SkipInFirstPage) == skip);
+            Assert.True((ulong)((plan.FirstPage - 1) * plan.PerPage + (int)plan.SkipInFirstPage) == skip);
             Assert.True((ulong)(plan.SkipInFirstPage) + first <= (ulong)plan.PerPage);
         }
 
@@ -81,7 +81,7 @@ namespace Mindhunters.Tests
         {
             // 99 items from 50: sizes 99 and 100 both split it, so two pages of 100.
             PagePlan plan = PagePlan.Create(null, null, 50, 99, false);
-            Assert.Equal((1, 100, 50, false), (plan.FirstPage, plan.PerPage, plan.SkipInFirstPage, plan.SinglePage));
+            Assert.Equal((1, 100, 50, false), (plan.FirstPage, plan.PerPage, (int)plan.SkipInFirstPage, plan.SinglePage));
             Assert.Equal(2L, plan.LastWantedPage);
         }
 
@@ -89,7 +89,7 @@ namespace Mindhunters.Tests
         public void LongWindow_UsesPagesOf100_AndStopsAtTheLastWantedPage()
         {
             PagePlan plan = PagePlan.Create(null, null, 250, 150, false);
-            Assert.Equal((3, 100, 50), (plan.FirstPage, plan.PerPage, plan.SkipInFirstPage));
+            Assert.Equal((3, 100, 50), (plan.FirstPage, plan.PerPage, (int)plan.SkipInFirstPage));
             Assert.Equal(4L, plan.LastWantedPage);
         }
 
@@ -97,7 +97,7 @@ namespace Mindhunters.Tests
         public void ExplicitPerPage_IsKept()
         {
             PagePlan plan = PagePlan.Create(null, 1, 3, All, false);
-            Assert.Equal((4, 1, 0, false), (plan.FirstPage, plan.PerPage, plan.SkipInFirstPage, plan.SinglePage));
+            Assert.Equal((4, 1, 0, false), (plan.FirstPage, plan.PerPage, (int)plan.SkipInFirstPage, plan.SinglePage));
         }
 
         [Fact]

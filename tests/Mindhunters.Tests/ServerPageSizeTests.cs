@@ -24,20 +24,20 @@ namespace Mindhunters.Tests
         }
 
         /// <summary>Pages by at most 50 whatever per_page says, and says so in pagination.per_page.</summary>
-        private Task<PhoneNumberPage> CappedServer(int page, int perPage, Action onThrottled, CancellationToken token)
+        private Task<ListPage<PhoneNumber>> CappedServer(int page, int perPage, Action onThrottled, CancellationToken token)
         {
             lock (_requests) _requests.Add((page, perPage));
             int size = Math.Min(perPage, ServerCap);
             List<PhoneNumber> items = _numbers.Skip((page - 1) * size).Take(size).ToList();
             long last = (_numbers.Count + size - 1) / size;
-            return Task.FromResult(new PhoneNumberPage(page, items, page, size, _numbers.Count, last, page < last));
+            return Task.FromResult(new ListPage<PhoneNumber>(page, items, page, size, _numbers.Count, last, page < last));
         }
 
         private async Task<List<PhoneNumber>> ListAsync(PagePlan plan)
         {
             var written = new List<PhoneNumber>();
-            using var lister = new PhoneNumberLister(plan, CappedServer, 1, _log, CancellationToken.None);
-            while (await lister.NextAsync() is PageBatch batch) written.AddRange(batch.Items);
+            using var lister = new Lister<PhoneNumber>(Endpoints.PhoneNumbers, plan, CappedServer, 1, _log, CancellationToken.None);
+            while (await lister.NextAsync() is PageBatch<PhoneNumber> batch) written.AddRange(batch.Items);
             return written;
         }
 

@@ -1,4 +1,5 @@
 using System;
+using System.Collections.Generic;
 using System.Diagnostics;
 using System.Globalization;
 using System.IO;
@@ -7,34 +8,45 @@ using System.Net.Http;
 using System.Net.Http.Headers;
 using System.Text;
 using System.Text.Json;
+using System.Text.Json.Serialization.Metadata;
 using System.Threading;
 using System.Threading.Tasks;
 using Mindhunters.Api.Json;
-using Mindhunters.Model;
 
 namespace Mindhunters.Api
 {
     /// <summary>
-    /// Fetches one page of phone numbers: the request, its retries, its timeout, the mapping of failures to
+    /// One request to the API, for any endpoint: its retries, its timeout, its size limit, the mapping of failures to
     /// <see cref="MhApiException"/>, and the parse straight from the response stream.
     /// </summary>
     internal sealed class MhApiClient
     {
+        /// <summary>
+        /// The most a response body may inflate to. A real page is far smaller (100 phone numbers are about 100 KB); the
+        /// limit is there so a decompression bomb or an endless body ends in an error, not in the process's memory.
+        /// </summary>
+        public const long MaxBodyBytes = 32L * 1024 * 1024;
+
         private const int MaxErrorBodyChars = 16 * 1024;
 
-        private static readonly Lazy<HttpClient> SharedHttpClient = new Lazy<HttpClient>(CreateHttpClient, LazyThreadSafetyMode.ExecutionAndPublication);
+        private static readonly Lazy<HttpClient> SharedHttpClient = new Lazy<HttpClient>(() => CreateHttpClient(useProxy: true), LazyThreadSafetyMode.ExecutionAndPublication);
+        private static readonly Lazy<HttpClient> LoopbackHttpClient = new Lazy<HttpClient>(() => CreateHttpClient(useProxy: false), LazyThreadSafetyMode.ExecutionAndPublication);
         private static readonly object RandomLock = new object();
         private static readonly Random Jitter = new Random();
+        private static readonly MediaTypeHeaderValue JsonContentType = new MediaTypeHeaderValue("application/json") { CharSet = "utf-8" };
 
         /// <summary>The client every cmdlet, runspace and thread of the process shares.</summary>
-        public static readonly MhApiClient Default = new MhApiClient(SharedHttpClient, RetryPolicy.Default, (delay, token) => Task.Delay(delay, token));
+        public static readonly MhApiClient Default = new MhApiClient(SharedHttpClient, RetryPolicy.Default, (delay, token) => Task.Delay(delay, token), LoopbackHttpClient);
 
         private readonly Lazy<HttpClient> _http;
+        private readonly Lazy<HttpClient> _loopbackHttp;
         private readonly Func<TimeSpan, CancellationToken, Task> _delay;
 
-        internal MhApiClient(Lazy<HttpClient> http, RetryPolicy retryPolicy, Func<TimeSpan, CancellationToken, Task> delay)
+        /// <param name="loopbackHttp">The client for a loopback base URI, which must never go through a proxy; <paramref name="http"/> when null.</param>
+        internal MhApiClient(Lazy<HttpClient> http, RetryPolicy retryPolicy, Func<TimeSpan, CancellationToken, Task> delay, Lazy<HttpClient>? loopbackHttp = null)
         {
             _http = http;
+            _loopbackHttp = loopbackHttp ?? http;
             RetryPolicy = retryPolicy;
             _delay = delay;
         }
@@ -44,7 +56,11 @@ namespace Mindhunters.Api
         /// <summary>Set once by the module from the host: "Mindhunters-PowerShell/0.1.0 PowerShell/Core 7.6.9".</summary>
         public static string UserAgent { get; set; } = "Mindhunters-PowerShell/" + typeof(MhApiClient).Assembly.GetName().Version?.ToString(3);
 
-        internal static HttpClient CreateHttpClient()
+        /// <param name="useProxy">
+        /// False for loopback addresses: an http:// loopback API sent through HTTP_PROXY would carry the token in clear
+        /// text to another process, and the system proxy settings do not reliably exempt 127.0.0.1.
+        /// </param>
+        internal static HttpClient CreateHttpClient(bool useProxy = true)
         {
             var handler = new HttpClientHandler
             {
@@ -52,16 +68,54 @@ namespace Mindhunters.Api
                 AllowAutoRedirect = false,
                 AutomaticDecompression = DecompressionMethods.GZip | DecompressionMethods.Deflate,
                 UseCookies = false,
+                UseProxy = useProxy,
             };
             // The per-request timeout is ours (a linked token), so that it also covers a body that stalls.
             return new HttpClient(handler) { Timeout = System.Threading.Timeout.InfiniteTimeSpan };
         }
 
+        /// <summary>One page of a listing.</summary>
         /// <param name="onThrottled">Called when the server answers 429, so a parallel listing can slow down.</param>
-        public async Task<PhoneNumberPage> GetPhoneNumberPageAsync(
-            MhConnection connection, PhoneNumberQuery query, int page, int perPage, IListingLog log, Action? onThrottled, CancellationToken cancellationToken)
+        public Task<ListPage<T>> GetPageAsync<T>(MhConnection connection, ListEndpoint<T> endpoint, IListQuery query, int page, int perPage,
+            IListingLog log, Action? onThrottled, CancellationToken cancellationToken) where T : class
         {
-            var uri = new Uri(connection.PhoneNumbersUri + "?" + query.ToQueryString(page, perPage));
+            var uri = new Uri(connection.EndpointUri(endpoint.Path) + "?" + QueryString.Of(page, perPage, query));
+            var operation = ApiOperation.ListPage(endpoint.Noun, endpoint.Command, page);
+            return SendAsync(connection, HttpMethod.Get, uri, null, operation, log, onThrottled, cancellationToken,
+                async (response, elapsed, token) =>
+                {
+                    ListPage<T> result = await ReadPageAsync(connection, endpoint, response, page, perPage, operation, token).ConfigureAwait(false);
+                    log.Verbose(DescribePage(connection, uri, response, elapsed, result, perPage));
+                    log.Debug(PageDebug.Describe(response, result));
+                    return result;
+                });
+        }
+
+        /// <summary>
+        /// A write (PATCH, POST): one request through the same retries, timeout, limits and error mapping as a page.
+        /// Retrying it is safe only because the module's writes set values (setting the same values twice is harmless).
+        /// </summary>
+        /// <returns>The object the API sent back in "data".</returns>
+        public Task<T> WriteAsync<T>(MhConnection connection, HttpMethod method, string path, byte[] jsonBody, JsonTypeInfo<ItemResponse<T>> responseType,
+            ApiOperation operation, IListingLog log, CancellationToken cancellationToken) where T : class
+        {
+            var uri = new Uri(connection.EndpointUri(path));
+            return SendAsync(connection, method, uri, jsonBody, operation, log, null, cancellationToken,
+                async (response, elapsed, token) =>
+                {
+                    ItemResponse<T>? body = await ParseAsync(connection, response, responseType, operation, token).ConfigureAwait(false);
+                    if (body?.Data is not T data) throw NoData(connection, response, uri, body?.Message, operation);
+                    log.Verbose($"{method} {uri} -> {ApiErrors.StatusText(response, connection)} in {elapsed.ElapsedMilliseconds} ms");
+                    return data;
+                });
+        }
+
+        private async Task<TResult> SendAsync<TResult>(MhConnection connection, HttpMethod method, Uri uri, byte[]? jsonBody, ApiOperation operation,
+            IListingLog log, Action? onThrottled, CancellationToken cancellationToken,
+            Func<HttpResponseMessage, Stopwatch, CancellationToken, Task<TResult>> readSuccess)
+        {
+            HttpClient http = connection.IsLoopback ? _loopbackHttp.Value : _http.Value;
+            int timeouts = 0;
             for (int retry = 0; ; retry++)
             {
                 cancellationToken.ThrowIfCancellationRequested();
@@ -71,53 +125,56 @@ namespace Mindhunters.Api
                 TimeSpan? retryAfter = null;
                 int? failedStatus = null;
                 string failure;
-                MhApiException? finalError = null;
                 try
                 {
-                    using HttpRequestMessage request = CreateRequest(connection, uri);
-                    using HttpResponseMessage response = await _http.Value.SendAsync(request, HttpCompletionOption.ResponseHeadersRead, attemptTimeout.Token).ConfigureAwait(false);
+                    using HttpRequestMessage request = CreateRequest(connection, method, uri, jsonBody);
+                    using HttpResponseMessage response = await http.SendAsync(request, HttpCompletionOption.ResponseHeadersRead, attemptTimeout.Token).ConfigureAwait(false);
                     int status = (int)response.StatusCode;
                     if (response.IsSuccessStatusCode)
                     {
-                        PhoneNumberPage result = await ReadPageAsync(response, page, uri, attemptTimeout.Token).ConfigureAwait(false);
-                        log.Verbose(DescribeSuccess(uri, response, elapsed, result, perPage));
-                        log.Debug(PageDebug.Describe(response, result));
-                        return result;
+                        return await readSuccess(response, elapsed, attemptTimeout.Token).ConfigureAwait(false);
                     }
-                    log.Verbose($"GET {uri} -> {ApiErrors.StatusText(response)} in {elapsed.ElapsedMilliseconds} ms");
+                    failure = ApiErrors.StatusText(response, connection);
+                    log.Verbose($"{method} {uri} -> {failure} in {elapsed.ElapsedMilliseconds} ms");
                     if (!RetryPolicy.IsRetryableStatus(status) || retry >= RetryPolicy.MaxRetries)
                     {
-                        string body = await ReadErrorBodyAsync(response, attemptTimeout.Token).ConfigureAwait(false);
-                        throw ApiErrors.FromResponse(connection, response, body, page, retry);
+                        string body = await ReadErrorBodyAsync(response, attemptTimeout.Token, cancellationToken).ConfigureAwait(false);
+                        throw ApiErrors.FromResponse(connection, response, body, operation, retry);
                     }
                     if (status == 429) onThrottled?.Invoke();
-                    retryAfter = RetryPolicy.ParseRetryAfter(response.Headers.RetryAfter, DateTimeOffset.UtcNow);
+                    retryAfter = RetryPolicy.ParseRetryAfter(FirstValue(response.Headers, "Retry-After"), DateTimeOffset.UtcNow);
                     failedStatus = status;
-                    failure = ApiErrors.StatusText(response);
                 }
                 catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
                 {
                     failure = $"no answer within {connection.Timeout.TotalSeconds:0} s";
-                    log.Verbose($"GET {uri} -> timed out after {elapsed.ElapsedMilliseconds} ms");
-                    if (retry >= RetryPolicy.MaxRetries)
+                    log.Verbose($"{method} {uri} -> timed out after {elapsed.ElapsedMilliseconds} ms");
+                    // A server that stalls once is retried once: two attempts, not four, so a stall costs about twice -TimeoutSec.
+                    if (++timeouts > 1 || retry >= RetryPolicy.MaxRetries)
                     {
-                        finalError = new MhApiException(MhErrorKind.Timeout,
-                            $"Listing phone numbers failed on page {page}: {connection.BaseUri.Host} gave {failure} ({retry} retries).",
-                            "Try again later, or allow more time with Connect-MhAccount -TimeoutSec.") { Page = page };
+                        throw new MhApiException(MhErrorKind.Timeout,
+                            $"{operation.Failed}: {connection.BaseUri.Host} gave {failure}, twice.",
+                            "Try again later, or allow more time with Connect-MhAccount -TimeoutSec.") { Page = operation.Page };
                     }
+                }
+                catch (Exception e) when (IsUnreadableAnswer(e))
+                {
+                    throw new MhApiException(MhErrorKind.InvalidResponse,
+                        $"{operation.Failed}: {connection.BaseUri.Host} answered with something that is not a valid HTTP response ({ServerText.Clean(Innermost(e).Message, connection)}).",
+                        "Check that the base URI points at the Mindhunters API (Get-MhContext); a proxy or gateway in between may be failing.", e)
+                    { Page = operation.Page };
                 }
                 catch (Exception e) when (IsNetworkFailure(e))
                 {
-                    failure = "network error: " + Innermost(e).Message;
-                    log.Verbose($"GET {uri} -> {failure} after {elapsed.ElapsedMilliseconds} ms");
+                    failure = "network error: " + ServerText.Clean(Innermost(e).Message, connection);
+                    log.Verbose($"{method} {uri} -> {failure} after {elapsed.ElapsedMilliseconds} ms");
                     if (retry >= RetryPolicy.MaxRetries)
                     {
-                        finalError = new MhApiException(MhErrorKind.Connection,
-                            $"Listing phone numbers failed on page {page}: could not reach {connection.BaseUri.Host} ({Innermost(e).Message}; {retry} retries).",
-                            "Check the network, the proxy and the subdomain or base URI (Get-MhContext), then run the command again.", e) { Page = page };
+                        throw new MhApiException(MhErrorKind.Connection,
+                            $"{operation.Failed}: could not reach {connection.BaseUri.Host} ({failure}; {retry} retries).",
+                            "Check the network, the proxy and the subdomain or base URI (Get-MhContext), then run the command again.", e) { Page = operation.Page };
                     }
                 }
-                if (finalError is not null) throw finalError;
 
                 double random01;
                 lock (RandomLock) random01 = Jitter.NextDouble();
@@ -126,62 +183,100 @@ namespace Mindhunters.Api
                 {
                     // Only a response sets Retry-After: the error is that status's (MhThrottled for a 429).
                     bool throttled = failedStatus == 429;
+                    string asked = retryAfter == TimeSpan.MaxValue ? "longer than the module can count" : $"{retryAfter!.Value.TotalSeconds:0} s";
                     throw new MhApiException(throttled ? MhErrorKind.Throttled : MhErrorKind.ServiceUnavailable,
-                        $"Listing phone numbers failed on page {page}: {failure}, and the server asked to wait {retryAfter!.Value.TotalSeconds:0} s, more than the {RetryPolicy.MaxRetryAfter.TotalSeconds:0} s the module waits.",
+                        $"{operation.Failed}: {failure}, and the server asked to wait {asked}, more than the {RetryPolicy.MaxRetryAfter.TotalSeconds:0} s the module waits.",
                         throttled ? "Run the command again later, when the workspace's rate limit has recovered." : "The Mindhunters service is down for a while; run the command again later.")
-                    { Page = page, StatusCode = failedStatus };
+                    { Page = operation.Page, StatusCode = failedStatus };
                 }
                 log.Verbose(string.Format(CultureInfo.InvariantCulture,
-                    "Waiting {0:0.0} s before retry {1} of {2} for page {3} ({4}{5}).",
-                    wait.Value.TotalSeconds, retry + 1, RetryPolicy.MaxRetries, page, failure,
+                    "Waiting {0:0.0} s before retry {1} of {2}{3} ({4}{5}).",
+                    wait.Value.TotalSeconds, retry + 1, RetryPolicy.MaxRetries, operation.Page is int p ? $" for page {p}" : "", failure,
                     retryAfter is TimeSpan ra ? $", Retry-After {ra.TotalSeconds:0} s" : ""));
                 await _delay(wait.Value, cancellationToken).ConfigureAwait(false);
             }
         }
 
-        private static HttpRequestMessage CreateRequest(MhConnection connection, Uri uri)
+        private static HttpRequestMessage CreateRequest(MhConnection connection, HttpMethod method, Uri uri, byte[]? jsonBody)
         {
-            var request = new HttpRequestMessage(HttpMethod.Get, uri);
+            var request = new HttpRequestMessage(method, uri);
             request.Headers.TryAddWithoutValidation("Authorization", connection.CreateAuthorizationHeaderValue());
             request.Headers.Accept.Add(new MediaTypeWithQualityHeaderValue("application/json"));
             request.Headers.TryAddWithoutValidation("User-Agent", UserAgent);
+            if (jsonBody is not null)
+            {
+                request.Content = new ByteArrayContent(jsonBody);
+                request.Content.Headers.ContentType = JsonContentType;
+            }
             return request;
         }
 
-        private static async Task<PhoneNumberPage> ReadPageAsync(HttpResponseMessage response, int page, Uri uri, CancellationToken cancellationToken)
+        private static string? FirstValue(HttpResponseHeaders headers, string name)
         {
-            PhoneNumberListResponse? body;
-            using (Stream stream = await response.Content.ReadAsStreamAsync().ConfigureAwait(false))
+            if (!headers.TryGetValues(name, out IEnumerable<string>? values)) return null;
+            foreach (string value in values) return value;
+            return null;
+        }
+
+        private static async Task<ListPage<T>> ReadPageAsync<T>(MhConnection connection, ListEndpoint<T> endpoint, HttpResponseMessage response,
+            int page, int perPage, ApiOperation operation, CancellationToken cancellationToken) where T : class
+        {
+            ListResponse<T>? body = await ParseAsync(connection, response, endpoint.ResponseType, operation, cancellationToken).ConfigureAwait(false);
+            if (body?.Data is null) throw NoData(connection, response, response.RequestMessage?.RequestUri, body?.Message, operation);
+            List<T> items = body.Data.Items ?? new List<T>();
+            if (items.Count > perPage)
+            {
+                throw new MhApiException(MhErrorKind.InvalidResponse,
+                    $"{operation.Failed}: the server sent {items.Count} {endpoint.Noun} on a page of {perPage}. The listing was ended rather than trust it.",
+                    "Check that the base URI points at the Mindhunters API (Get-MhContext); if it does, report it to Mindhunters support.")
+                { Page = page, StatusCode = (int)response.StatusCode };
+            }
+            PaginationInfo? pagination = body.Data.Pagination;
+            return new ListPage<T>(page, items, pagination?.CurrentPage, pagination?.PerPage, pagination?.Total, pagination?.LastPage, pagination?.HasMore);
+        }
+
+        /// <summary>Deserializes a success body from the stream, within <see cref="MaxBodyBytes"/> and the attempt's time.</summary>
+        private static async Task<TBody?> ParseAsync<TBody>(MhConnection connection, HttpResponseMessage response, JsonTypeInfo<TBody> type,
+            ApiOperation operation, CancellationToken cancellationToken)
+        {
+            using Stream stream = new LimitedStream(await response.Content.ReadAsStreamAsync().ConfigureAwait(false), MaxBodyBytes);
+            // The framework's streams do not all honour a token while they wait for bytes: disposing the stream does.
             using (cancellationToken.Register(() => stream.Dispose()))
             {
                 try
                 {
-                    body = await JsonSerializer.DeserializeAsync(stream, MindhuntersJsonContext.Default.PhoneNumberListResponse, cancellationToken).ConfigureAwait(false);
+                    return await JsonSerializer.DeserializeAsync(stream, type, cancellationToken).ConfigureAwait(false);
                 }
-                catch (JsonException e)
+                catch (Exception e) when (e is JsonException or InvalidDataException or ResponseTooLargeException)
                 {
+                    string problem = e switch
+                    {
+                        ResponseTooLargeException tooLarge => $"its body is larger than the {tooLarge.Limit / (1024 * 1024)} MiB the module reads",
+                        InvalidDataException => "its compressed body is corrupt",
+                        _ => "it is not the JSON the API documents (" + ServerText.Clean(e.Message, connection, 200) + ")",
+                    };
                     throw new MhApiException(MhErrorKind.InvalidResponse,
-                        $"Listing phone numbers failed on page {page}: the server's answer ({ApiErrors.StatusText(response)}) is not the JSON the API documents ({e.Message}).",
+                        $"{operation.Failed}: the server's answer ({ApiErrors.StatusText(response, connection)}) could not be used: {problem}.",
                         "Run the command again; if it keeps failing, the base URI may point at something other than the Mindhunters API (Get-MhContext).", e)
-                    { Page = page, StatusCode = (int)response.StatusCode };
+                    { Page = operation.Page, StatusCode = (int)response.StatusCode };
                 }
                 catch (ObjectDisposedException) when (cancellationToken.IsCancellationRequested)
                 {
                     throw new OperationCanceledException(cancellationToken);
                 }
             }
-            if (body?.Data is null)
-            {
-                throw new MhApiException(MhErrorKind.InvalidResponse,
-                    $"Listing phone numbers failed on page {page}: the answer from {uri.Host} has no 'data' object{(body?.Message is string m ? " (message: " + m + ")" : "")}.",
-                    "Check that the base URI points at the Mindhunters API (Get-MhContext).") { Page = page, StatusCode = (int)response.StatusCode };
-            }
-            PaginationInfo? pagination = body.Data.Pagination;
-            return new PhoneNumberPage(page, body.Data.Items ?? new System.Collections.Generic.List<PhoneNumber>(),
-                pagination?.CurrentPage, pagination?.PerPage, pagination?.Total, pagination?.LastPage, pagination?.HasMore);
         }
 
-        private static string DescribeSuccess(Uri uri, HttpResponseMessage response, Stopwatch elapsed, PhoneNumberPage page, int perPage)
+        private static MhApiException NoData(MhConnection connection, HttpResponseMessage response, Uri? uri, string? message, ApiOperation operation)
+        {
+            string said = ServerText.Clean(message, connection, 200);
+            return new MhApiException(MhErrorKind.InvalidResponse,
+                $"{operation.Failed}: the answer from {uri?.Host ?? connection.BaseUri.Host} has no 'data' object{(said.Length > 0 ? " (message: " + said + ")" : "")}.",
+                "Check that the base URI points at the Mindhunters API (Get-MhContext).")
+            { Page = operation.Page, StatusCode = (int)response.StatusCode };
+        }
+
+        private static string DescribePage<T>(MhConnection connection, Uri uri, HttpResponseMessage response, Stopwatch elapsed, ListPage<T> page, int perPage)
         {
             string total = page.Total is long t ? $" of {t}" : "";
             string items;
@@ -196,10 +291,30 @@ namespace Mindhunters.Api
                 long from = (page.RequestedPage - 1) * size + 1;
                 items = $"items {from}-{from + page.Items.Count - 1}{total}";
             }
-            return $"GET {uri} -> {ApiErrors.StatusText(response)} in {elapsed.ElapsedMilliseconds} ms, {items}";
+            return $"GET {uri} -> {ApiErrors.StatusText(response, connection)} in {elapsed.ElapsedMilliseconds} ms, {items}";
         }
 
         private static bool IsNetworkFailure(Exception e) => e is HttpRequestException or IOException or WebException;
+
+        /// <summary>
+        /// The server was reached but its answer is not HTTP the client can read (a 1 MB header, a broken status line):
+        /// retrying cannot help and "could not reach" would send the reader to the wrong place. .NET 8 says so in
+        /// HttpRequestException.HttpRequestError, which netstandard2.0 cannot name, hence the lookup by name;
+        /// .NET Framework says so in WebException.Status.
+        /// </summary>
+        internal static bool IsUnreadableAnswer(Exception e)
+        {
+            for (Exception? current = e; current is not null; current = current.InnerException)
+            {
+                if (current is HttpRequestException)
+                {
+                    string? error = current.GetType().GetProperty("HttpRequestError")?.GetValue(current)?.ToString();
+                    if (error is "InvalidResponse" or "ConfigurationLimitExceeded") return true;
+                }
+                if (current is WebException web && web.Status is WebExceptionStatus.ServerProtocolViolation or WebExceptionStatus.MessageLengthLimitExceeded) return true;
+            }
+            return false;
+        }
 
         private static Exception Innermost(Exception e)
         {
@@ -207,23 +322,32 @@ namespace Mindhunters.Api
             return e;
         }
 
-        private static async Task<string> ReadErrorBodyAsync(HttpResponseMessage response, CancellationToken cancellationToken)
+        /// <summary>
+        /// At most <see cref="MaxErrorBodyChars"/> of an error body, within the attempt's time: a body that stalls after
+        /// its headers is given up when the attempt's time is over (by disposing the stream, which ends a pending read),
+        /// and the error is made from the status alone. Ctrl+C still ends it at once.
+        /// </summary>
+        private static async Task<string> ReadErrorBodyAsync(HttpResponseMessage response, CancellationToken attempt, CancellationToken caller)
         {
             try
             {
-                using Stream stream = await response.Content.ReadAsStreamAsync().ConfigureAwait(false);
-                using var reader = new StreamReader(stream, Encoding.UTF8);
-                var buffer = new char[MaxErrorBodyChars];
-                int read = 0, n;
-                while (read < buffer.Length && (n = await reader.ReadAsync(buffer, read, buffer.Length - read).ConfigureAwait(false)) > 0)
+                using Stream stream = new LimitedStream(await response.Content.ReadAsStreamAsync().ConfigureAwait(false), MaxBodyBytes);
+                using (attempt.Register(() => stream.Dispose()))
+                using (var reader = new StreamReader(stream, Encoding.UTF8))
                 {
-                    read += n;
-                    cancellationToken.ThrowIfCancellationRequested();
+                    var buffer = new char[MaxErrorBodyChars];
+                    int read = 0, n;
+                    while (read < buffer.Length && (n = await reader.ReadAsync(buffer, read, buffer.Length - read).ConfigureAwait(false)) > 0)
+                    {
+                        read += n;
+                        attempt.ThrowIfCancellationRequested();
+                    }
+                    return new string(buffer, 0, read);
                 }
-                return new string(buffer, 0, read);
             }
-            catch (Exception e) when (IsNetworkFailure(e))
+            catch (Exception e) when (IsNetworkFailure(e) || e is ObjectDisposedException or OperationCanceledException or InvalidDataException or ResponseTooLargeException)
             {
+                caller.ThrowIfCancellationRequested();
                 return "";
             }
         }

@@ -44,6 +44,15 @@ namespace Mindhunters.Api
         /// <summary>The API's own "message" (and "data.error"), when it sent one.</summary>
         public string? ApiMessage { get; internal init; }
 
+        /// <summary>The API's machine-readable "error.code" (INVALID_AUTH_TOKEN), or a code-like "data.error" of older endpoints.</summary>
+        public string? ApiErrorCode { get; internal init; }
+
+        /// <summary>The API's "error.details".</summary>
+        public string? ApiErrorDetails { get; internal init; }
+
+        /// <summary>The field a validation error (422) is about: "error.field", or the first key of "data.errors".</summary>
+        public string? ApiErrorField { get; internal init; }
+
         public string ErrorId => Kind switch
         {
             MhErrorKind.NotConnected => "MhNotConnected",

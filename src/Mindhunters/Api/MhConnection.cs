@@ -26,12 +26,14 @@ namespace Mindhunters.Api
         private static readonly Regex DnsLabel = new Regex("^[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?$", RegexOptions.CultureInvariant);
 
         private readonly SecureString _token;
+        private readonly string _baseUriText;
 
         private MhConnection(string subdomain, Uri baseUri, SecureString token, TokenOrigin origin, TimeSpan timeout)
         {
             Subdomain = subdomain;
             BaseUri = baseUri;
-            PhoneNumbersUri = new Uri(baseUri, "api/v1/phone-numbers");
+            _baseUriText = baseUri.AbsoluteUri;
+            IsLoopback = IsLoopbackUri(baseUri);
             _token = token;
             Origin = origin;
             Timeout = timeout;
@@ -45,7 +47,11 @@ namespace Mindhunters.Api
         public TokenOrigin Origin { get; }
         public TimeSpan Timeout { get; }
 
-        public Uri PhoneNumbersUri { get; }
+        /// <summary>The base URI is on this machine: requests to it never go through a proxy.</summary>
+        public bool IsLoopback { get; }
+
+        /// <summary>The absolute address of an API path such as "api/v1/phone-numbers", without a query.</summary>
+        public string EndpointUri(string path) => _baseUriText + path;
 
         /// <summary>Validates everything before any request can be made with it.</summary>
         /// <exception cref="ArgumentException">A message that says which value is wrong and what is allowed.</exception>
@@ -103,7 +109,7 @@ namespace Mindhunters.Api
                 throw new ArgumentException($"The base URI must be absolute, such as https://acme.mindhunters.ai; '{baseUri}' was given.", nameof(baseUri));
             }
             bool https = baseUri.Scheme == Uri.UriSchemeHttps;
-            bool loopbackHttp = baseUri.Scheme == Uri.UriSchemeHttp && IsLoopback(baseUri);
+            bool loopbackHttp = baseUri.Scheme == Uri.UriSchemeHttp && IsLoopbackUri(baseUri);
             if (!https && !loopbackHttp)
             {
                 throw new ArgumentException(
@@ -122,7 +128,7 @@ namespace Mindhunters.Api
             return new Uri(text.EndsWith("/", StringComparison.Ordinal) ? text : text + "/");
         }
 
-        private static bool IsLoopback(Uri uri)
+        private static bool IsLoopbackUri(Uri uri)
         {
             if (uri.IsLoopback) return true;
             string host = uri.Host.Trim('[', ']');

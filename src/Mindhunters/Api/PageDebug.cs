@@ -10,7 +10,7 @@ namespace Mindhunters.Api
     /// </summary>
     internal static class PageDebug
     {
-        public static string Describe(HttpResponseMessage response, PhoneNumberPage page)
+        public static string Describe<T>(HttpResponseMessage response, ListPage<T> page)
         {
             var text = new StringBuilder(160);
             text.Append("Page ").Append(page.RequestedPage.ToString(CultureInfo.InvariantCulture)).Append(": ");

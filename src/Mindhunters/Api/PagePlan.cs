@@ -8,9 +8,11 @@ namespace Mindhunters.Api
     /// </summary>
     internal sealed class PagePlan
     {
-        private PagePlan(int firstPage, int perPage, int skipInFirstPage, ulong maxItems, bool singlePage, bool needsRequest, bool pageGiven = false)
+        private PagePlan(int firstPage, int perPage, ulong skipInFirstPage, ulong maxItems, bool singlePage, bool needsRequest, bool pageGiven = false, bool filtersOnClient = false, bool countsAllMatches = false)
         {
             PageGiven = pageGiven;
+            FiltersOnClient = filtersOnClient;
+            CountsAllMatches = countsAllMatches;
             FirstPage = firstPage;
             PerPage = perPage;
             SkipInFirstPage = skipInFirstPage;
@@ -21,7 +23,8 @@ namespace Mindhunters.Api
 
         public int FirstPage { get; }
         public int PerPage { get; }
-        public int SkipInFirstPage { get; }
+        /// <summary>Items to pass over before the first one written; with a client-side filter, matches to pass over.</summary>
+        public ulong SkipInFirstPage { get; }
 
         /// <summary>ulong.MaxValue: no limit, every match is listed.</summary>
         public ulong MaxItems { get; }
@@ -32,6 +35,12 @@ namespace Mindhunters.Api
         /// <summary>The page number came from -Page, not from -Skip arithmetic.</summary>
         public bool PageGiven { get; }
 
+        /// <summary>A filter on the client decides what counts: every page from the first is read, -Skip and -First apply to matches.</summary>
+        public bool FiltersOnClient { get; }
+
+        /// <summary>With a client-side filter and -IncludeTotalCount: the listing runs to the end to count every match.</summary>
+        public bool CountsAllMatches { get; }
+
         /// <summary>False for -First 0 without -IncludeTotalCount: nothing to ask the server.</summary>
         public bool NeedsRequest { get; }
 
@@ -41,13 +50,13 @@ namespace Mindhunters.Api
         /// <summary>The same, for a server that pages by another size than the one asked for.</summary>
         public long? LastWantedPageAt(int pageSize) =>
             SinglePage ? FirstPage
-            : MaxItems == ulong.MaxValue ? null
+            : MaxItems == ulong.MaxValue || FiltersOnClient ? null
             : FirstPage + (long)Math.Ceiling(((decimal)SkipInFirstPage + MaxItems) / pageSize) - 1;
 
         /// <summary>How many numbers this plan writes when the server holds <paramref name="total"/> matches.</summary>
         public long WantedOf(long total)
         {
-            long available = Math.Max(0, total - ((long)FirstPage - 1) * PerPage - SkipInFirstPage);
+            long available = Math.Max(0, total - ((long)FirstPage - 1) * PerPage - (long)Math.Min(SkipInFirstPage, long.MaxValue / 2));
             return MaxItems == ulong.MaxValue ? available : Math.Min(available, (long)Math.Min(MaxItems, long.MaxValue));
         }
 
@@ -59,10 +68,11 @@ namespace Mindhunters.Api
         /// <param name="skip">-Skip (0 when not given).</param>
         /// <param name="first">-First (ulong.MaxValue when not given).</param>
         /// <param name="includeTotalCount">-IncludeTotalCount: the total is wanted even when no item is.</param>
-        public static PagePlan Create(int? page, int? perPage, ulong skip, ulong first, bool includeTotalCount)
+        /// <param name="maxPerPage">The endpoint's largest page.</param>
+        public static PagePlan Create(int? page, int? perPage, ulong skip, ulong first, bool includeTotalCount, int maxPerPage = PhoneNumberQuery.MaxPerPage)
         {
             if (page is < 1) throw new ArgumentOutOfRangeException(nameof(page), "The page number starts at 1.");
-            if (perPage is < 1 or > PhoneNumberQuery.MaxPerPage) throw new ArgumentOutOfRangeException(nameof(perPage), "per_page is from 1 to 100.");
+            if (perPage < 1 || perPage > maxPerPage) throw new ArgumentOutOfRangeException(nameof(perPage), $"per_page is from 1 to {maxPerPage}.");
 
             if (first == 0)
             {
@@ -72,36 +82,47 @@ namespace Mindhunters.Api
 
             if (page is int onlyPage)
             {
-                int size = perPage ?? PhoneNumberQuery.MaxPerPage;
-                return new PagePlan(onlyPage, size, (int)Math.Min(skip, (ulong)size), first, singlePage: true, needsRequest: true, pageGiven: true);
+                int size = perPage ?? maxPerPage;
+                return new PagePlan(onlyPage, size, Math.Min(skip, (ulong)size), first, singlePage: true, needsRequest: true, pageGiven: true);
             }
 
-            int chosen = perPage ?? ChoosePerPage(skip, first);
+            int chosen = perPage ?? ChoosePerPage(skip, first, maxPerPage);
             ulong startPage = skip / (ulong)chosen + 1;
             if (startPage > int.MaxValue)
             {
                 // Further than any page the API can number: nothing can be there, but the total may be wanted.
                 return new PagePlan(int.MaxValue, chosen, 0, 0, singlePage: true, needsRequest: includeTotalCount);
             }
-            int skipInFirst = (int)(skip % (ulong)chosen);
-            bool single = first <= (ulong)(chosen - skipInFirst);
+            ulong skipInFirst = skip % (ulong)chosen;
+            bool single = first <= (ulong)chosen - skipInFirst;
             return new PagePlan((int)startPage, chosen, skipInFirst, first, single, needsRequest: true);
         }
 
         /// <summary>
-        /// A short window (-First up to 100) is fetched with the smallest page size whose single page holds the
+        /// The plan of a listing filtered on the client (Get-MhAgent -Name): which items match is known only once they
+        /// arrive, so it reads from page 1 at the largest size and applies -Skip and -First to the matches.
+        /// </summary>
+        public static PagePlan ForClientFilter(int? perPage, ulong skip, ulong first, bool includeTotalCount, int maxPerPage)
+        {
+            if (perPage < 1 || perPage > maxPerPage) throw new ArgumentOutOfRangeException(nameof(perPage), $"per_page is from 1 to {maxPerPage}.");
+            return new PagePlan(1, perPage ?? maxPerPage, skip, first, singlePage: false, needsRequest: first > 0 || includeTotalCount,
+                filtersOnClient: true, countsAllMatches: includeTotalCount);
+        }
+
+        /// <summary>
+        /// A short window (-First up to the largest page) is fetched with the smallest page size whose single page holds the
         /// whole window, so -Skip 150 -First 10 is one request of 10 items; when no size fits, 100 (two pages at most).
         /// </summary>
-        private static int ChoosePerPage(ulong skip, ulong first)
+        private static int ChoosePerPage(ulong skip, ulong first, int maxPerPage)
         {
-            if (first > PhoneNumberQuery.MaxPerPage) return PhoneNumberQuery.MaxPerPage;
+            if (first > (ulong)maxPerPage) return maxPerPage;
             ulong last = skip + first - 1;
-            if (last < skip) return PhoneNumberQuery.MaxPerPage;
-            for (ulong size = first; size <= PhoneNumberQuery.MaxPerPage; size++)
+            if (last < skip) return maxPerPage;
+            for (ulong size = first; size <= (ulong)maxPerPage; size++)
             {
                 if (skip / size == last / size) return (int)size;
             }
-            return PhoneNumberQuery.MaxPerPage;
+            return maxPerPage;
         }
     }
 }

@@ -25,7 +25,7 @@ namespace Mindhunters.Api
     }
 
     /// <summary>The filters of one listing; page and per_page are added per request.</summary>
-    internal sealed class PhoneNumberQuery
+    internal sealed class PhoneNumberQuery : IListQuery
     {
         public const int MaxPerPage = 100;
 
@@ -40,15 +40,7 @@ namespace Mindhunters.Api
         /// <summary>Null: not sent at all, so the server's default applies.</summary>
         public bool? IncludeExternal { get; init; }
 
-        /// <summary>"page=2&amp;per_page=100&amp;status=active…": page first, then the filters in a fixed order.</summary>
-        public string ToQueryString(int page, int perPage)
-        {
-            var text = new StringBuilder(128);
-            Append(text, QueryNames.Page, page.ToString(CultureInfo.InvariantCulture));
-            Append(text, QueryNames.PerPage, perPage.ToString(CultureInfo.InvariantCulture));
-            foreach (KeyValuePair<string, string> filter in Filters()) Append(text, filter.Key, filter.Value);
-            return text.ToString();
-        }
+        public string ToQueryString(int page, int perPage) => QueryString.Of(page, perPage, this);
 
         /// <summary>The filters that are set, with the values as the API wants them.</summary>
         public IEnumerable<KeyValuePair<string, string>> Filters()
@@ -64,11 +56,5 @@ namespace Mindhunters.Api
         }
 
         private static KeyValuePair<string, string> Pair(string name, string value) => new KeyValuePair<string, string>(name, value);
-
-        private static void Append(StringBuilder text, string name, string value)
-        {
-            if (text.Length > 0) text.Append('&');
-            text.Append(name).Append('=').Append(Uri.EscapeDataString(value));
-        }
     }
 }

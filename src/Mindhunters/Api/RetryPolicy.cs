@@ -1,5 +1,5 @@
 using System;
-using System.Net.Http.Headers;
+using System.Globalization;
 
 namespace Mindhunters.Api
 {
@@ -44,13 +44,35 @@ namespace Mindhunters.Api
             return retryAfter is TimeSpan wait && wait > backoff ? wait : backoff;
         }
 
-        /// <summary>Retry-After as seconds or as an HTTP date; a date in the past means "now".</summary>
-        public static TimeSpan? ParseRetryAfter(RetryConditionHeaderValue? header, DateTimeOffset now)
+        /// <summary>
+        /// Retry-After as seconds or as an HTTP date; a date in the past means "now". Read from the raw header, because
+        /// the framework's parser drops a number too large for it and a wait of "99999999999" must fail, not become 1 s:
+        /// any number of seconds past what a TimeSpan holds is <see cref="TimeSpan.MaxValue"/>.
+        /// </summary>
+        public static TimeSpan? ParseRetryAfter(string? header, DateTimeOffset now)
         {
-            if (header is null) return null;
-            if (header.Delta is TimeSpan delta) return delta < TimeSpan.Zero ? TimeSpan.Zero : delta;
-            if (header.Date is DateTimeOffset date) return date > now ? date - now : TimeSpan.Zero;
+            string text = (header ?? "").Trim();
+            if (text.Length == 0) return null;
+            if (IsDigits(text))
+            {
+                // Beyond about 29,000 years a TimeSpan overflows; every such value is simply "too long".
+                return text.Length > 12 ? TimeSpan.MaxValue : TimeSpan.FromSeconds(long.Parse(text, CultureInfo.InvariantCulture));
+            }
+            if (DateTimeOffset.TryParseExact(text, "r", CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal, out DateTimeOffset date)
+                || DateTimeOffset.TryParse(text, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal, out date))
+            {
+                return date > now ? date - now : TimeSpan.Zero;
+            }
             return null;
+        }
+
+        private static bool IsDigits(string text)
+        {
+            foreach (char c in text)
+            {
+                if (c < '0' || c > '9') return false;
+            }
+            return true;
         }
     }
 }

@@ -43,7 +43,7 @@ namespace Mindhunters.Commands
                 return;
             }
             ConnectionStore.Set(connection);
-            WriteVerbose($"Connected to {connection.Subdomain} at {connection.BaseUri} (no request made; the first command checks the token).");
+            WriteVerboseLine($"Connected to {connection.Subdomain} at {connection.BaseUri} (no request made; the first command checks the token).");
             if (PassThru) WriteObject(MhContext.Of(connection));
         }
     }

@@ -12,7 +12,7 @@ namespace Mindhunters.Commands
         {
             bool wasConnected = ConnectionStore.Current is not null;
             ConnectionStore.Clear();
-            WriteVerbose(wasConnected ? "Disconnected." : "There was no Connect-MhAccount connection to forget.");
+            WriteVerboseLine(wasConnected ? "Disconnected." : "There was no Connect-MhAccount connection to forget.");
         }
     }
 }

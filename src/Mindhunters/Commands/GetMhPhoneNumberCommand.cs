@@ -72,36 +72,9 @@ namespace Mindhunters.Commands
                 IsBound(nameof(PerPage)) ? PerPage : null,
                 PagingParameters.Skip,
                 PagingParameters.First,
-                PagingParameters.IncludeTotalCount);
-            if (!plan.NeedsRequest) return;
-
-            MhConnection connection = ResolveConnection();
-            var progress = new ListingProgress(this, plan);
-            using var lister = new PhoneNumberLister(plan,
-                (page, perPage, onThrottled, token) => MhApiClient.Default.GetPhoneNumberPageAsync(connection, query, page, perPage, Log, onThrottled, token),
-                ThrottleLimit, Log, CancellationToken);
-            try
-            {
-                while (Await(lister.NextAsync()) is PageBatch batch)
-                {
-                    if (batch.IsFirst && PagingParameters.IncludeTotalCount)
-                    {
-                        WriteObject(PagingParameters.NewTotalCount((ulong)Math.Max(0, batch.Total ?? 0), batch.Total is null ? 0.0 : 1.0));
-                    }
-                    progress.PageArrived(batch, lister.ItemsReturned);
-                    foreach (PhoneNumber number in batch.Items) WriteObject(number);
-                }
-            }
-            catch (MhApiException e)
-            {
-                // Non-terminating, so what was already written stays with the caller ($x = … keeps it too);
-                // -ErrorAction Stop makes it terminating for a runbook, with the same error id.
-                WriteError(ErrorRecords.From(e, (object?)BoundToAgentUuid ?? connection.Subdomain));
-            }
-            finally
-            {
-                progress.Complete();
-            }
+                PagingParameters.IncludeTotalCount,
+                Endpoints.PhoneNumbers.MaxPerPage);
+            WriteListing(Endpoints.PhoneNumbers, query, plan, ThrottleLimit, null, BoundToAgentUuid);
         }
 
         private bool IsBound(string parameter) => MyInvocation.BoundParameters.ContainsKey(parameter);

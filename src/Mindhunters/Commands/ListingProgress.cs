@@ -18,13 +18,16 @@ namespace Mindhunters.Commands
         private readonly Cmdlet _cmdlet;
         private readonly PagePlan _plan;
         private readonly bool _enabled;
+        private readonly string _noun;
         private readonly Stopwatch _sinceLast = new Stopwatch();
         private bool _shown;
 
-        public ListingProgress(PSCmdlet cmdlet, PagePlan plan)
+        /// <param name="noun">What is listed: "phone numbers".</param>
+        public ListingProgress(PSCmdlet cmdlet, PagePlan plan, string noun)
         {
             _cmdlet = cmdlet;
             _plan = plan;
+            _noun = noun;
             // -ProgressAction (PowerShell 7.4+) overrides $ProgressPreference for this command only.
             object? preference = cmdlet.MyInvocation.BoundParameters.TryGetValue("ProgressAction", out object? given)
                 ? given
@@ -33,7 +36,7 @@ namespace Mindhunters.Commands
                 && (p == ActionPreference.SilentlyContinue || p == ActionPreference.Ignore));
         }
 
-        public void PageArrived(PageBatch batch, long itemsSoFar)
+        public void PageArrived<T>(PageBatch<T> batch, long itemsSoFar)
         {
             if (!_enabled) return;
             long? lastPage = batch.LastPage;
@@ -43,11 +46,12 @@ namespace Mindhunters.Commands
             long pageIndex = batch.Page - _plan.FirstPage + 1;
             // The page count and the total are the first page's; when the data grows meanwhile, never say "page 10 of 9".
             long pages = Math.Max(pageIndex, lastPage is long l ? _plan.PagesOf(l) : 0);
-            long? expected = batch.Total is long t ? Math.Max(_plan.WantedOf(t), itemsSoFar) : null;
+            // With a client-side filter the server's total counts what the filter has not seen yet: no "of N" then.
+            long? expected = batch.Total is long t && !_plan.FiltersOnClient ? Math.Max(_plan.WantedOf(t), itemsSoFar) : null;
             string status = expected is long all
-                ? $"Page {pageIndex} of {pages}: {itemsSoFar} of {all} phone numbers"
-                : $"Page {pageIndex}: {itemsSoFar} phone numbers";
-            var record = new ProgressRecord(ActivityId, "Listing phone numbers", status);
+                ? $"Page {pageIndex} of {pages}: {itemsSoFar} of {all} {_noun}"
+                : $"Page {pageIndex}{(lastPage is not null ? " of " + pages : "")}: {itemsSoFar} {_noun}";
+            var record = new ProgressRecord(ActivityId, "Listing " + _noun, status);
             if (expected is long total && total > 0) record.PercentComplete = (int)Math.Min(100, itemsSoFar * 100 / total);
             _cmdlet.WriteProgress(record);
             _shown = true;
@@ -57,7 +61,7 @@ namespace Mindhunters.Commands
         public void Complete()
         {
             if (!_shown) return;
-            _cmdlet.WriteProgress(new ProgressRecord(ActivityId, "Listing phone numbers", "Done") { RecordType = ProgressRecordType.Completed });
+            _cmdlet.WriteProgress(new ProgressRecord(ActivityId, "Listing " + _noun, "Done") { RecordType = ProgressRecordType.Completed });
             _shown = false;
         }
     }

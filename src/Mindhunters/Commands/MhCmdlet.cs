@@ -25,9 +25,16 @@ namespace Mindhunters.Commands
         protected override void BeginProcessing()
         {
             UserAgent.EnsureSet(this);
+            _log.WritesVerbose = DebugSwitch.Apply(this);
         }
 
         protected override void StopProcessing() => _cancel.Cancel();
+
+        /// <summary>WriteVerbose, except under -Debug when the runtime would prompt for it (see <see cref="DebugSwitch"/>).</summary>
+        private protected void WriteVerboseLine(string text)
+        {
+            if (_log.WritesVerbose) WriteVerbose(text);
+        }
 
         /// <summary>Connect-MhAccount's connection, else the MIHU_* environment variables, else a terminating error.</summary>
         private protected MhConnection ResolveConnection()
@@ -43,6 +50,49 @@ namespace Mindhunters.Commands
             {
                 ThrowTerminatingError(ErrorRecords.From(e, null));
                 throw; // not reached: ThrowTerminatingError always throws
+            }
+        }
+
+        /// <summary>
+        /// Runs a whole listing of any endpoint and writes each item as its page arrives, with progress and
+        /// -IncludeTotalCount. A failure is non-terminating, so what was already written stays with the caller
+        /// ($x = … keeps it too); -ErrorAction Stop makes it terminating for a runbook, with the same error id.
+        /// </summary>
+        /// <param name="include">A filter on the client (the plan must be <see cref="PagePlan.ForClientFilter"/>).</param>
+        /// <param name="errorTarget">The ErrorRecord's target: what the listing was about.</param>
+        private protected void WriteListing<T>(ListEndpoint<T> endpoint, IListQuery query, PagePlan plan, int throttleLimit, Func<T, bool>? include, object? errorTarget)
+            where T : class
+        {
+            if (!plan.NeedsRequest) return;
+            MhConnection connection = ResolveConnection();
+            var progress = new ListingProgress(this, plan, endpoint.Noun);
+            using var lister = new Lister<T>(endpoint, plan,
+                (page, perPage, onThrottled, token) => MhApiClient.Default.GetPageAsync(connection, endpoint, query, page, perPage, Log, onThrottled, token),
+                throttleLimit, Log, CancellationToken, include);
+            try
+            {
+                while (Await(lister.NextAsync()) is PageBatch<T> batch)
+                {
+                    // With a client-side filter the total is only known at the end: the number of matches.
+                    if (batch.IsFirst && PagingParameters.IncludeTotalCount && !plan.FiltersOnClient)
+                    {
+                        WriteObject(PagingParameters.NewTotalCount((ulong)Math.Max(0, batch.Total ?? 0), batch.Total is null ? 0.0 : 1.0));
+                    }
+                    progress.PageArrived(batch, lister.ItemsReturned);
+                    foreach (T item in batch.Items) WriteObject(item);
+                }
+                if (PagingParameters.IncludeTotalCount && plan.FiltersOnClient)
+                {
+                    WriteObject(PagingParameters.NewTotalCount((ulong)lister.ItemsMatched, 1.0));
+                }
+            }
+            catch (MhApiException e)
+            {
+                WriteError(ErrorRecords.From(e, errorTarget ?? connection.Subdomain));
+            }
+            finally
+            {
+                progress.Complete();
             }
         }
 
@@ -84,6 +134,9 @@ namespace Mindhunters.Commands
 
             public AutoResetEvent Signal { get; } = new AutoResetEvent(false);
 
+            /// <summary>False under -Debug when a Verbose line could only be written with a prompt.</summary>
+            public bool WritesVerbose { get; set; } = true;
+
             public void Verbose(string message) => Add(new Message(0, message));
             public void Debug(string message) => Add(new Message(1, message));
             public void Warning(string message) => Add(new Message(2, message));
@@ -100,7 +153,7 @@ namespace Mindhunters.Commands
                 {
                     switch (message.Kind)
                     {
-                        case 0: cmdlet.WriteVerbose(message.Text); break;
+                        case 0: if (WritesVerbose) cmdlet.WriteVerbose(message.Text); break;
                         case 1: cmdlet.WriteDebug(message.Text); break;
                         default: cmdlet.WriteWarning(message.Text); break;
                     }

@@ -102,7 +102,7 @@ namespace Mindhunters.Api.Json
         }
 
         public override void Write(Utf8JsonWriter writer, List<T> value, JsonSerializerOptions options) =>
-            throw new NotSupportedException("The module only reads phone numbers.");
+            throw new NotSupportedException("The module only reads lists.");
     }
 
     internal sealed class LenientStringConverter : JsonConverter<string>
@@ -361,6 +361,6 @@ namespace Mindhunters.Api.Json
         }
 
         public override void Write(Utf8JsonWriter writer, IReadOnlyDictionary<string, object?>[] value, JsonSerializerOptions options) =>
-            throw new NotSupportedException("The module only reads phone numbers.");
+            throw new NotSupportedException("The module only reads lists.");
     }
 }

@@ -1,4 +1,6 @@
+using System;
 using System.Collections.Generic;
+using System.Text.Json;
 using System.Text.Json.Serialization;
 using Mindhunters.Model;
 
@@ -14,7 +16,8 @@ namespace Mindhunters.Api.Json
             typeof(LenientGuidConverter), typeof(LenientDateTimeOffsetConverter), typeof(LenientInt32Converter),
             typeof(LenientInt64Converter), typeof(LenientDecimalConverter),
         })]
-    [JsonSerializable(typeof(PhoneNumberListResponse))]
+    [JsonSerializable(typeof(ListResponse<PhoneNumber>), TypeInfoPropertyName = "PhoneNumberListResponse")]
+    [JsonSerializable(typeof(ItemResponse<PhoneNumber>), TypeInfoPropertyName = "PhoneNumberItemResponse")]
     [JsonSerializable(typeof(PhoneNumber))]
     [JsonSerializable(typeof(List<PhoneNumber>))]
     [JsonSerializable(typeof(Agent))]
@@ -28,23 +31,33 @@ namespace Mindhunters.Api.Json
     {
     }
 
-    /// <summary>The envelope of GET /api/v1/phone-numbers.</summary>
-    internal sealed class PhoneNumberListResponse
+    /// <summary>The envelope every list endpoint shares: {"success", "message", "data": {"items", "pagination"}}.</summary>
+    internal sealed class ListResponse<T> where T : class
     {
         [JsonPropertyName("success")] public bool? Success { get; set; }
         [JsonPropertyName("message")] public string? Message { get; set; }
 
-        [JsonPropertyName("data"), JsonConverter(typeof(LenientObjectConverter<PhoneNumberListData>))]
-        public PhoneNumberListData? Data { get; set; }
+        [JsonPropertyName("data"), JsonConverter(typeof(LenientObjectConverterFactory))]
+        public ListData<T>? Data { get; set; }
     }
 
-    internal sealed class PhoneNumberListData
+    internal sealed class ListData<T> where T : class
     {
-        [JsonPropertyName("items"), JsonConverter(typeof(LenientObjectListConverter<PhoneNumber>))]
-        public List<PhoneNumber>? Items { get; set; }
+        [JsonPropertyName("items"), JsonConverter(typeof(LenientObjectListConverterFactory))]
+        public List<T>? Items { get; set; }
 
         [JsonPropertyName("pagination"), JsonConverter(typeof(LenientObjectConverter<PaginationInfo>))]
         public PaginationInfo? Pagination { get; set; }
+    }
+
+    /// <summary>The envelope of a write: {"success", "message", "data": {the changed object}}.</summary>
+    internal sealed class ItemResponse<T> where T : class
+    {
+        [JsonPropertyName("success")] public bool? Success { get; set; }
+        [JsonPropertyName("message")] public string? Message { get; set; }
+
+        [JsonPropertyName("data"), JsonConverter(typeof(LenientObjectConverterFactory))]
+        public T? Data { get; set; }
     }
 
     internal sealed class PaginationInfo
@@ -56,5 +69,24 @@ namespace Mindhunters.Api.Json
         [JsonPropertyName("from")] public long? From { get; set; }
         [JsonPropertyName("to")] public long? To { get; set; }
         [JsonPropertyName("has_more")] public bool? HasMore { get; set; }
+    }
+
+    // An attribute cannot name a generic envelope's type parameter, so the generic envelopes reach the lenient
+    // converters through these factories (one converter per closed type, made once per options).
+
+    internal sealed class LenientObjectConverterFactory : JsonConverterFactory
+    {
+        public override bool CanConvert(Type typeToConvert) => typeToConvert.IsClass;
+
+        public override JsonConverter CreateConverter(Type typeToConvert, JsonSerializerOptions options) =>
+            (JsonConverter)Activator.CreateInstance(typeof(LenientObjectConverter<>).MakeGenericType(typeToConvert))!;
+    }
+
+    internal sealed class LenientObjectListConverterFactory : JsonConverterFactory
+    {
+        public override bool CanConvert(Type typeToConvert) => typeToConvert.IsGenericType && typeToConvert.GetGenericTypeDefinition() == typeof(List<>);
+
+        public override JsonConverter CreateConverter(Type typeToConvert, JsonSerializerOptions options) =>
+            (JsonConverter)Activator.CreateInstance(typeof(LenientObjectListConverter<>).MakeGenericType(typeToConvert.GetGenericArguments()[0]))!;
     }
 }

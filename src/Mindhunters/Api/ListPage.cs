@@ -1,12 +1,11 @@
 using System.Collections.Generic;
-using Mindhunters.Model;
 
 namespace Mindhunters.Api
 {
     /// <summary>One page as the server sent it, with the pagination values it gave (null where it gave none).</summary>
-    internal sealed class PhoneNumberPage
+    internal sealed class ListPage<T>
     {
-        public PhoneNumberPage(int requestedPage, IReadOnlyList<PhoneNumber> items, long? currentPage, long? perPage, long? total, long? lastPage, bool? hasMore)
+        public ListPage(int requestedPage, IReadOnlyList<T> items, long? currentPage, long? perPage, long? total, long? lastPage, bool? hasMore)
         {
             RequestedPage = requestedPage;
             Items = items;
@@ -18,7 +17,7 @@ namespace Mindhunters.Api
         }
 
         public int RequestedPage { get; }
-        public IReadOnlyList<PhoneNumber> Items { get; }
+        public IReadOnlyList<T> Items { get; }
         public long? CurrentPage { get; }
 
         /// <summary>pagination.per_page: a server may page by less than was asked for.</summary>
@@ -29,10 +28,10 @@ namespace Mindhunters.Api
         public bool? HasMore { get; }
     }
 
-    /// <summary>What the cmdlet writes for one page: the items left after -Skip/-First and duplicates.</summary>
-    internal sealed class PageBatch
+    /// <summary>What the cmdlet writes for one page: the items left after the filter, -Skip/-First and duplicates.</summary>
+    internal sealed class PageBatch<T>
     {
-        public PageBatch(int page, IReadOnlyList<PhoneNumber> items, long? total, long? lastPage, bool isFirst)
+        public PageBatch(int page, IReadOnlyList<T> items, long? total, long? lastPage, bool isFirst)
         {
             Page = page;
             Items = items;
@@ -42,7 +41,7 @@ namespace Mindhunters.Api
         }
 
         public int Page { get; }
-        public IReadOnlyList<PhoneNumber> Items { get; }
+        public IReadOnlyList<T> Items { get; }
         public long? Total { get; }
         public long? LastPage { get; }
         public bool IsFirst { get; }

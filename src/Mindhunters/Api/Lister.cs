@@ -2,27 +2,29 @@ using System;
 using System.Collections.Generic;
 using System.Threading;
 using System.Threading.Tasks;
-using Mindhunters.Model;
 
 namespace Mindhunters.Api
 {
     /// <summary>
-    /// Walks the pages of one listing in order. While the caller writes one page, the next is already in
-    /// flight (up to the throttle limit once the first page told how many there are). It also refuses to
+    /// Walks the pages of one listing in order, for any list endpoint. While the caller writes one page, the next is
+    /// already in flight (up to the throttle limit once the first page told how many there are). It also refuses to
     /// loop on a server that repeats itself, and never hands out an item twice.
     /// </summary>
-    internal sealed class PhoneNumberLister : IDisposable
+    internal sealed class Lister<T> : IDisposable where T : class
     {
         /// <summary>Fetches one page; the Action is to be called on a 429.</summary>
-        public delegate Task<PhoneNumberPage> PageFetcher(int page, int perPage, Action onThrottled, CancellationToken cancellationToken);
+        public delegate Task<ListPage<T>> PageFetcher(int page, int perPage, Action onThrottled, CancellationToken cancellationToken);
 
+        private readonly ListEndpoint<T> _endpoint;
         private readonly PagePlan _plan;
         private readonly PageFetcher _fetch;
         private readonly int _throttleLimit;
         private readonly IListingLog _log;
+        private readonly Func<T, bool>? _include;
         private readonly CancellationTokenSource _cancel;
-        private readonly Queue<KeyValuePair<int, Task<PhoneNumberPage>>> _inFlight = new Queue<KeyValuePair<int, Task<PhoneNumberPage>>>();
+        private readonly Queue<KeyValuePair<int, Task<ListPage<T>>>> _inFlight = new Queue<KeyValuePair<int, Task<ListPage<T>>>>();
         private readonly HashSet<Guid> _seen = new HashSet<Guid>();
+        private readonly Dictionary<long, int> _pageFingerprints = new Dictionary<long, int>();
 
         private int _nextPage;
         private int _pagesReceived;
@@ -30,7 +32,7 @@ namespace Mindhunters.Api
         private bool _finished;
         private bool _pagesKnown;
         private volatile bool _throttled;
-        private int _skipLeft;
+        private ulong _skipLeft;
         private ulong _itemsLeft;
         private long? _firstTotal;
         private long? _firstLastPage;
@@ -38,13 +40,17 @@ namespace Mindhunters.Api
         private bool _totalChangeReported;
         private MhApiException? _pendingError;
 
-        public PhoneNumberLister(PagePlan plan, PageFetcher fetch, int throttleLimit, IListingLog log, CancellationToken cancellationToken)
+        /// <param name="include">A filter applied on the client (Get-MhAgent -Name): -Skip and -First count what it lets through.</param>
+        public Lister(ListEndpoint<T> endpoint, PagePlan plan, PageFetcher fetch, int throttleLimit, IListingLog log, CancellationToken cancellationToken, Func<T, bool>? include = null)
         {
             if (throttleLimit < 1) throw new ArgumentOutOfRangeException(nameof(throttleLimit));
+            if (include is not null && !plan.FiltersOnClient) throw new ArgumentException("A client-side filter needs a plan made by PagePlan.ForClientFilter.", nameof(include));
+            _endpoint = endpoint;
             _plan = plan;
             _fetch = fetch;
             _throttleLimit = throttleLimit;
             _log = log;
+            _include = include;
             _cancel = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
             _nextPage = plan.FirstPage;
             _pageSize = plan.PerPage;
@@ -58,33 +64,38 @@ namespace Mindhunters.Api
 
         public long ItemsReturned { get; private set; }
 
+        /// <summary>Items that passed the client-side filter, including those -Skip passed over.</summary>
+        public long ItemsMatched { get; private set; }
+
         /// <summary>How many requests may be in flight now: one until the page count is known or after a 429.</summary>
         private int Concurrency => _pagesKnown && !_throttled ? _throttleLimit : 1;
 
         /// <summary>The next page's items in order, or null when the listing is complete.</summary>
-        public async Task<PageBatch?> NextAsync()
+        public async Task<PageBatch<T>?> NextAsync()
         {
             if (_pendingError is not null) throw _pendingError;
             if (_finished) return null;
             if (_inFlight.Count == 0) Start(_nextPage++);
 
-            KeyValuePair<int, Task<PhoneNumberPage>> next = _inFlight.Dequeue();
-            PhoneNumberPage page = await next.Value.ConfigureAwait(false);
+            KeyValuePair<int, Task<ListPage<T>>> next = _inFlight.Dequeue();
+            ListPage<T> page = await next.Value.ConfigureAwait(false);
             bool isFirst = _pagesReceived++ == 0;
             CheckPageNumber(next.Key, page);
+            CheckNotARepeat(next.Key, page);
             LearnSize(page, isFirst);
 
-            List<PhoneNumber> items = TakeNew(page, next.Key);
+            List<T> items = TakeNew(page, next.Key);
             ItemsReturned += items.Count;
 
-            if (_plan.SinglePage || _itemsLeft == 0 || !ServerHasMore(page, next.Key))
+            bool enough = _itemsLeft == 0 && !_plan.CountsAllMatches;
+            if (_plan.SinglePage || enough || !ServerHasMore(page, next.Key))
             {
                 Finish();
             }
             else if (PromisedPages() is long promised && next.Key >= promised)
             {
                 // This page's items are still written; the error ends the listing on the next call.
-                _pendingError = Inconsistent(next.Key, $"the server says more pages follow page {next.Key}, but its total promised {promised} page(s) ({_latestTotal} numbers at {_pageSize} a page)");
+                _pendingError = Inconsistent(next.Key, $"the server says more pages follow page {next.Key}, but its total promised {promised} page(s) ({_latestTotal} {_endpoint.Noun} at {_pageSize} a page)");
                 Finish();
             }
             else
@@ -94,12 +105,12 @@ namespace Mindhunters.Api
                 while (_inFlight.Count < Concurrency && _nextPage <= limit) Start(_nextPage++);
                 if (_inFlight.Count == 0) Finish();
             }
-            return new PageBatch(next.Key, items, _firstTotal, _firstLastPage, isFirst);
+            return new PageBatch<T>(next.Key, items, _firstTotal, _firstLastPage, isFirst);
         }
 
         private void Start(int page)
         {
-            _inFlight.Enqueue(new KeyValuePair<int, Task<PhoneNumberPage>>(page, _fetch(page, _plan.PerPage, OnThrottled, _cancel.Token)));
+            _inFlight.Enqueue(new KeyValuePair<int, Task<ListPage<T>>>(page, _fetch(page, _plan.PerPage, OnThrottled, _cancel.Token)));
         }
 
         private void OnThrottled()
@@ -108,7 +119,7 @@ namespace Mindhunters.Api
             _throttled = true;
         }
 
-        private void CheckPageNumber(int requested, PhoneNumberPage page)
+        private void CheckPageNumber(int requested, ListPage<T> page)
         {
             if (page.CurrentPage is long current && current != requested)
             {
@@ -116,7 +127,40 @@ namespace Mindhunters.Api
             }
         }
 
-        private void LearnSize(PhoneNumberPage page, bool isFirst)
+        /// <summary>
+        /// A server that ignores the page number answers every request with the same items. Items with a uuid are caught
+        /// by the repeat check in <see cref="TakeNew"/>; for items without one, a page whose keys are those of an earlier
+        /// page ends the listing instead of looping.
+        /// </summary>
+        private void CheckNotARepeat(int requested, ListPage<T> page)
+        {
+            if (Fingerprint(page.Items) is not long fingerprint) return;
+            if (_pageFingerprints.TryGetValue(fingerprint, out int earlier))
+            {
+                throw Inconsistent(requested, $"page {requested} is the same as page {earlier} (the server seems to ignore the page number)");
+            }
+            _pageFingerprints[fingerprint] = requested;
+        }
+
+        /// <summary>A 64-bit FNV-1a hash of the keys of the items that have no uuid, in order; null when every item has one.</summary>
+        private long? Fingerprint(IReadOnlyList<T> items)
+        {
+            ulong hash = 14695981039346656037UL;
+            bool any = false;
+            foreach (T item in items)
+            {
+                if (_endpoint.Id(item) != Guid.Empty) continue;
+                any = true;
+                foreach (char c in _endpoint.Key(item) ?? "")
+                {
+                    hash = (hash ^ c) * 1099511628211UL;
+                }
+                hash = (hash ^ 0xFFFF) * 1099511628211UL;
+            }
+            return any ? unchecked((long)hash) : null;
+        }
+
+        private void LearnSize(ListPage<T> page, bool isFirst)
         {
             if (page.Total is long latest) _latestTotal = latest;
             if (isFirst)
@@ -125,12 +169,12 @@ namespace Mindhunters.Api
                 _firstTotal = page.Total;
                 _firstLastPage = page.LastPage ?? (page.Total is long t ? PagesFor(t) : null);
                 _pagesKnown = _firstLastPage is not null;
-                if (page.Total == 0) _log.Verbose("No phone numbers match.");
+                if (page.Total == 0) _log.Verbose($"No {_endpoint.Noun} match.");
             }
             else if (!_totalChangeReported && page.Total is long total && _firstTotal is long first && total != first)
             {
                 _totalChangeReported = true;
-                _log.Warning($"The number of matching phone numbers changed from {first} to {total} during the listing; numbers added or removed meanwhile may be missing from this result. Run the command again for a consistent list.");
+                _log.Warning($"The number of matching {_endpoint.Noun} changed from {first} to {total} during the listing; {_endpoint.Noun} added or removed meanwhile may be missing from this result. Run the command again for a consistent list.");
             }
         }
 
@@ -139,28 +183,34 @@ namespace Mindhunters.Api
         /// its own pages still cover everything, so the listing follows its size; but a -Skip window computed for
         /// another size would silently land on the wrong items, so that is an error that says what to ask instead.
         /// </summary>
-        private void AdoptServerPageSize(PhoneNumberPage page)
+        private void AdoptServerPageSize(ListPage<T> page)
         {
             if (page.PerPage is not long served || served < 1 || served == _plan.PerPage || served > int.MaxValue) return;
-            if (!_plan.PageGiven && (_plan.FirstPage > 1 || _plan.SkipInFirstPage > 0))
+            if (!_plan.PageGiven && (_plan.FirstPage > 1 || (_plan.SkipInFirstPage > 0 && !_plan.FiltersOnClient)))
             {
-                throw Inconsistent(page.RequestedPage, $"the server sends pages of {served} numbers although {_plan.PerPage} were asked for, so -Skip cannot be mapped onto its pages; run the command again with -PerPage {served}");
+                throw Inconsistent(page.RequestedPage, $"the server sends pages of {served} {_endpoint.Noun} although {_plan.PerPage} were asked for, so -Skip cannot be mapped onto its pages; run the command again with -PerPage {served}");
             }
             _pageSize = (int)served;
-            _log.Warning($"The server sends pages of {served} phone numbers although {_plan.PerPage} were asked for; the listing follows its pages.");
+            _log.Warning($"The server sends pages of {served} {_endpoint.Noun} although {_plan.PerPage} were asked for; the listing follows its pages.");
         }
 
-        /// <summary>The page's items that were not written before, after -Skip and within -First.</summary>
-        private List<PhoneNumber> TakeNew(PhoneNumberPage page, int pageNumber)
+        /// <summary>The page's items that were not written before and pass the filter, after -Skip and within -First.</summary>
+        private List<T> TakeNew(ListPage<T> page, int pageNumber)
         {
-            var items = new List<PhoneNumber>(page.Items.Count);
+            var items = new List<T>(page.Items.Count);
             int repeated = 0;
-            foreach (PhoneNumber item in page.Items)
+            foreach (T item in page.Items)
             {
-                if (item.PhoneNumberUuid != Guid.Empty && !_seen.Add(item.PhoneNumberUuid))
+                Guid id = _endpoint.Id(item);
+                if (id != Guid.Empty && !_seen.Add(id))
                 {
                     repeated++;
                     continue;
+                }
+                if (_include is not null)
+                {
+                    if (!_include(item)) continue;
+                    ItemsMatched++;
                 }
                 if (_skipLeft > 0)
                 {
@@ -173,16 +223,16 @@ namespace Mindhunters.Api
             }
             if (repeated > 0 && repeated == page.Items.Count)
             {
-                throw Inconsistent(pageNumber, $"page {pageNumber} repeats only phone numbers already listed");
+                throw Inconsistent(pageNumber, $"page {pageNumber} repeats only {_endpoint.Noun} already listed");
             }
             if (repeated > 0)
             {
-                _log.Warning($"Page {pageNumber} repeated {repeated} phone number(s) already listed (the data changed during the listing); each is written once.");
+                _log.Warning($"Page {pageNumber} repeated {repeated} of the {_endpoint.Noun} already listed (the data changed during the listing); each is written once.");
             }
             return items;
         }
 
-        private bool ServerHasMore(PhoneNumberPage page, int pageNumber)
+        private bool ServerHasMore(ListPage<T> page, int pageNumber)
         {
             if (page.Items.Count == 0)
             {
@@ -206,10 +256,11 @@ namespace Mindhunters.Api
             return bound is long b ? Math.Max(b, 1) : null;
         }
 
-        private long PagesFor(long total) => total <= 0 ? 1 : (total + _pageSize - 1) / _pageSize;
+        /// <summary>Whole pages for <paramref name="total"/> items, without overflowing near long.MaxValue.</summary>
+        private long PagesFor(long total) => total <= 0 ? 1 : total / _pageSize + (total % _pageSize == 0 ? 0 : 1);
 
-        private static MhApiException Inconsistent(int page, string what) => new MhApiException(MhErrorKind.InvalidResponse,
-            $"Listing phone numbers stopped at page {page}: {what}. The listing was ended instead of looping; the numbers already written are complete up to there.",
+        private MhApiException Inconsistent(int page, string what) => new MhApiException(MhErrorKind.InvalidResponse,
+            $"Listing {_endpoint.Noun} stopped at page {page}: {what}. The listing was ended instead of looping; the {_endpoint.Noun} already written are complete up to there.",
             "Run the command again. If it happens again, report it to Mindhunters support with the time and the filters used.")
         { Page = page };
 
