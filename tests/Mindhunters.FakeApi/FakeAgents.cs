@@ -53,7 +53,7 @@ public sealed record FakeAgentItem(
 /// <summary>
 /// The deterministic agents: item i (1..count) is a pure function of i. Items 1-5 are <see cref="FakeData.Agents"/>,
 /// the agents phone numbers are bound to; from 6 on the names cycle over Sales, Support, Booking, Survey, Reception
-/// followed by the index ("Support 7", "Support 12"), bound to no number.
+/// followed by the index ("Support 6", "Support 11"), bound to no number.
 /// </summary>
 /// <remarks>
 /// status cycles active, active, pending, inactive and is left out (as copy B of the page leaves it out) when

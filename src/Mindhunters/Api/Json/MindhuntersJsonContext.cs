@@ -20,6 +20,8 @@ namespace Mindhunters.Api.Json
     [JsonSerializable(typeof(ItemResponse<PhoneNumber>), TypeInfoPropertyName = "PhoneNumberItemResponse")]
     [JsonSerializable(typeof(PhoneNumber))]
     [JsonSerializable(typeof(List<PhoneNumber>))]
+    [JsonSerializable(typeof(ListResponse<Agent>), TypeInfoPropertyName = "AgentListResponse")]
+    [JsonSerializable(typeof(ListResponse<PhoneNumberRate>), TypeInfoPropertyName = "PhoneNumberRateListResponse")]
     [JsonSerializable(typeof(Agent))]
     [JsonSerializable(typeof(AgentNote))]
     [JsonSerializable(typeof(AgentProcedure))]
