@@ -83,19 +83,19 @@ namespace Mindhunters.Model
         // The page shows voice, text, memorize and evaluation as empty objects: their contents are unknown, so they
         // are kept as plain dictionaries and values ($agent.Settings.voice.voice_id) rather than guessed into classes.
         [JsonInclude, JsonPropertyName("settings"), JsonConverter(typeof(PlainObjectConverter))]
-        public IReadOnlyDictionary<string, object?> Settings { get; internal set; } = new Dictionary<string, object?>();
+        public AgentSettings Settings { get; internal set; } = new AgentSettings();
 
-        [JsonInclude, JsonPropertyName("guidelines"), JsonConverter(typeof(LenientObjectArrayConverter<AgentNote>))]
-        public AgentNote[] Guidelines { get; internal set; } = new AgentNote[0];
+        [JsonInclude, JsonPropertyName("guidelines"), JsonConverter(typeof(LenientPartListConverter<AgentNote>))]
+        public PartList<AgentNote> Guidelines { get; internal set; } = PartList<AgentNote>.Empty;
 
-        [JsonInclude, JsonPropertyName("notes"), JsonConverter(typeof(LenientObjectArrayConverter<AgentNote>))]
-        public AgentNote[] Notes { get; internal set; } = new AgentNote[0];
+        [JsonInclude, JsonPropertyName("notes"), JsonConverter(typeof(LenientPartListConverter<AgentNote>))]
+        public PartList<AgentNote> Notes { get; internal set; } = PartList<AgentNote>.Empty;
 
-        [JsonInclude, JsonPropertyName("procedures"), JsonConverter(typeof(LenientObjectArrayConverter<AgentProcedure>))]
-        public AgentProcedure[] Procedures { get; internal set; } = new AgentProcedure[0];
+        [JsonInclude, JsonPropertyName("procedures"), JsonConverter(typeof(LenientPartListConverter<AgentProcedure>))]
+        public PartList<AgentProcedure> Procedures { get; internal set; } = PartList<AgentProcedure>.Empty;
 
-        [JsonInclude, JsonPropertyName("training"), JsonConverter(typeof(LenientObjectArrayConverter<AgentTraining>))]
-        public AgentTraining[] Training { get; internal set; } = new AgentTraining[0];
+        [JsonInclude, JsonPropertyName("training"), JsonConverter(typeof(LenientPartListConverter<AgentTraining>))]
+        public PartList<AgentTraining> Training { get; internal set; } = PartList<AgentTraining>.Empty;
 
         public override string ToString() => Name ?? AgentUuid.ToString();
     }

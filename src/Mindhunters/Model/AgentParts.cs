@@ -34,14 +34,14 @@ namespace Mindhunters.Model
         [JsonInclude, JsonPropertyName("description")]
         public string? Description { get; internal set; }
 
-        [JsonInclude, JsonPropertyName("steps"), JsonConverter(typeof(LenientObjectArrayConverter<AgentProcedureStep>))]
-        public AgentProcedureStep[] Steps { get; internal set; } = new AgentProcedureStep[0];
+        [JsonInclude, JsonPropertyName("steps"), JsonConverter(typeof(LenientPartListConverter<AgentProcedureStep>))]
+        public PartList<AgentProcedureStep> Steps { get; internal set; } = PartList<AgentProcedureStep>.Empty;
 
         /// <summary>"Book a service (2 steps)".</summary>
         public override string ToString()
         {
             string name = Name ?? Description ?? Uuid.ToString();
-            return Steps.Length == 1 ? name + " (1 step)" : string.Format(CultureInfo.InvariantCulture, "{0} ({1} steps)", name, Steps.Length);
+            return Steps.Count == 1 ? name + " (1 step)" : string.Format(CultureInfo.InvariantCulture, "{0} ({1} steps)", name, Steps.Count);
         }
     }
 

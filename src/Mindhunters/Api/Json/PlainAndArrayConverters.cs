@@ -2,6 +2,7 @@ using System;
 using System.Collections.Generic;
 using System.Text.Json;
 using System.Text.Json.Serialization;
+using Mindhunters.Model;
 
 namespace Mindhunters.Api.Json
 {
@@ -9,38 +10,41 @@ namespace Mindhunters.Api.Json
     /// Reads one object whose shape nobody promised (an agent's settings) into a plain dictionary of dictionaries,
     /// lists and values; anything that is not an object gives an empty dictionary, never null.
     /// </summary>
-    internal sealed class PlainObjectConverter : JsonConverter<IReadOnlyDictionary<string, object?>>
+    internal sealed class PlainObjectConverter : JsonConverter<AgentSettings>
     {
         public override bool HandleNull => true;
 
-        public override IReadOnlyDictionary<string, object?> Read(ref Utf8JsonReader reader, Type typeToConvert, JsonSerializerOptions options)
+        public override AgentSettings Read(ref Utf8JsonReader reader, Type typeToConvert, JsonSerializerOptions options)
         {
+            var settings = new AgentSettings();
             if (reader.TokenType != JsonTokenType.StartObject)
             {
                 reader.Skip();
-                return new Dictionary<string, object?>(StringComparer.OrdinalIgnoreCase);
+                return settings;
             }
-            return (IReadOnlyDictionary<string, object?>)PlainObjectArrayConverter.ReadValue(ref reader)!;
+            var values = (IReadOnlyDictionary<string, object?>)PlainObjectArrayConverter.ReadValue(ref reader)!;
+            foreach (KeyValuePair<string, object?> value in values) settings[value.Key] = value.Value;
+            return settings;
         }
 
-        public override void Write(Utf8JsonWriter writer, IReadOnlyDictionary<string, object?> value, JsonSerializerOptions options) =>
+        public override void Write(Utf8JsonWriter writer, AgentSettings value, JsonSerializerOptions options) =>
             throw new NotSupportedException("The module only reads agents.");
     }
 
-    /// <summary>Reads an array of objects of T into T[], skipping elements that are not objects; never null.</summary>
-    internal sealed class LenientObjectArrayConverter<T> : JsonConverter<T[]> where T : class
+    /// <summary>Reads an array of objects of T into a <see cref="PartList{T}"/>, skipping elements that are not objects; never null.</summary>
+    internal sealed class LenientPartListConverter<T> : JsonConverter<PartList<T>> where T : class
     {
         private readonly NestedReader<T> _nested = new NestedReader<T>();
 
         public override bool HandleNull => true;
 
-        public override T[] Read(ref Utf8JsonReader reader, Type typeToConvert, JsonSerializerOptions options)
+        public override PartList<T> Read(ref Utf8JsonReader reader, Type typeToConvert, JsonSerializerOptions options)
         {
             var items = new List<T>();
             if (reader.TokenType != JsonTokenType.StartArray)
             {
                 reader.Skip();
-                return items.ToArray();
+                return new PartList<T>(items);
             }
             JsonConverter<T> converter = _nested.ConverterFor(options);
             while (reader.Read() && reader.TokenType != JsonTokenType.EndArray)
@@ -55,10 +59,10 @@ namespace Mindhunters.Api.Json
                     reader.Skip();
                 }
             }
-            return items.ToArray();
+            return new PartList<T>(items);
         }
 
-        public override void Write(Utf8JsonWriter writer, T[] value, JsonSerializerOptions options) =>
+        public override void Write(Utf8JsonWriter writer, PartList<T> value, JsonSerializerOptions options) =>
             throw new NotSupportedException("The module only reads agents.");
     }
 }
