@@ -118,7 +118,7 @@ internal static class ChannelSettingsParser
             foreach (JsonElement item in listValue.EnumerateArray())
             {
                 string? code = item.ValueKind == JsonValueKind.String ? item.GetString() : null;
-                if (code is null || !FakeRates.CountryCodes.Contains(code))
+                if (code is null || !FakeRates.Covers(code))
                 {
                     error = new PatchError(listField, $"The destination '{(code ?? item.GetRawText())}' is not a country calls can be made to.");
                     return null;

@@ -263,7 +263,7 @@ public static class FakeData
     {
         index = 0;
         string text = uuid.ToString("D");
-        if (!int.TryParse(text.AsSpan(0, 8), NumberStyles.AllowHexSpecifier, CultureInfo.InvariantCulture, out int candidate)
+        if (!int.TryParse(text.Substring(0, 8), NumberStyles.AllowHexSpecifier, CultureInfo.InvariantCulture, out int candidate)
             || candidate < 1 || UuidOf(candidate) != uuid)
         {
             return false;

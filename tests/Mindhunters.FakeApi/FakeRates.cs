@@ -51,8 +51,10 @@ public static class FakeRates
     /// <summary>Every row, in the order the endpoint lists them.</summary>
     public static IReadOnlyList<FakeRate> All { get; } = Build();
 
-    /// <summary>The country codes the rate table covers: the only destinations PATCH accepts in a whitelist.</summary>
-    public static IReadOnlySet<string> CountryCodes { get; } = BuildCodes();
+    private static readonly HashSet<string> Codes = BuildCodes();
+
+    /// <summary>True for a country code the rate table covers: the only destinations PATCH accepts in a whitelist.</summary>
+    public static bool Covers(string countryCode) => Codes.Contains(countryCode);
 
     /// <summary>The rows that match country_code (exact, upper case) and prefix (starts with), in table order.</summary>
     public static IReadOnlyList<FakeRate> Select(string? countryCode, string? prefix)
