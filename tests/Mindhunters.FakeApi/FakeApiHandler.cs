@@ -60,6 +60,10 @@ internal sealed class FakeApiHandler
             {
                 await ServeApiAsync(context, Route.PhoneNumber, path.Substring(EndpointPath.Length + 1), token).ConfigureAwait(false);
             }
+            else if (path.StartsWith(HostileResponses.Prefix, StringComparison.Ordinal))
+            {
+                await HostileResponses.ServeAsync(context, path, _server.Log, token).ConfigureAwait(false);
+            }
             else if (path.StartsWith("/_fake/", StringComparison.Ordinal))
             {
                 await ServeControlAsync(context, path, token).ConfigureAwait(false);

@@ -70,6 +70,20 @@ Describe 'Errors' {
         $err[0].Exception.StatusCode | Should -Be $Status
     }
 
+    It 'gives a script the documented error.code, details and field to branch on' {
+        Set-FakeApiFault $api @{ status_override = 1; override_status = 422; override_body = '{"success":false,"message":"The given data was invalid.","error":{"code":"VALIDATION_ERROR","details":"must be one of active, pending, inactive","field":"status"}}' }
+        try {
+            Get-MhPhoneNumber -ErrorAction Stop
+            throw 'no error'
+        } catch {
+            $_.FullyQualifiedErrorId | Should -BeLike 'MhInvalidArgument,*'
+            $_.Exception.ApiErrorCode | Should -Be 'VALIDATION_ERROR'
+            $_.Exception.ApiErrorField | Should -Be 'status'
+            $_.Exception.ApiErrorDetails | Should -Be 'must be one of active, pending, inactive'
+            $_.ErrorDetails.Message | Should -Match 'code VALIDATION_ERROR; field status: must be one of active, pending, inactive'
+        }
+    }
+
     It 'reports an HTML error page with its status and an excerpt' {
         Set-FakeApiFault $api @{ html_error = 10 }
         $err = $null

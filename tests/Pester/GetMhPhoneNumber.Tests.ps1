@@ -196,7 +196,10 @@ Describe 'Paging' {
     }
 
     It '-ThrottleLimit 4 keeps the order' {
-        @(Get-MhPhoneNumber -PerPage 20 -ThrottleLimit 4).PhoneNumberUuid | Should -Be @(Get-MhPhoneNumber).PhoneNumberUuid
+        # Seen failing once with a bare ArgumentOutOfRangeException under load: keep the whole trace if it comes back.
+        try { $parallel = @(Get-MhPhoneNumber -PerPage 20 -ThrottleLimit 4 -ErrorAction Stop) }
+        catch { throw "Get-MhPhoneNumber -ThrottleLimit 4 failed: $($_.Exception.ToString()) at $($_.ScriptStackTrace)" }
+        $parallel.PhoneNumberUuid | Should -Be @(Get-MhPhoneNumber).PhoneNumberUuid
     }
 }
 

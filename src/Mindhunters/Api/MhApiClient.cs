@@ -221,16 +221,21 @@ namespace Mindhunters.Api
         private static async Task<ListPage<T>> ReadPageAsync<T>(MhConnection connection, ListEndpoint<T> endpoint, HttpResponseMessage response,
             int page, int perPage, ApiOperation operation, CancellationToken cancellationToken) where T : class
         {
-            ListResponse<T>? body = await ParseAsync(connection, response, endpoint.ResponseType, operation, cancellationToken).ConfigureAwait(false);
-            if (body?.Data is null) throw NoData(connection, response, response.RequestMessage?.RequestUri, body?.Message, operation);
-            List<T> items = body.Data.Items ?? new List<T>();
-            if (items.Count > perPage)
+            ListResponse<T>? body;
+            PageItemLimit.Current = perPage;
+            try
+            {
+                body = await ParseAsync(connection, response, endpoint.ResponseType, operation, cancellationToken).ConfigureAwait(false);
+            }
+            catch (TooManyItemsException)
             {
                 throw new MhApiException(MhErrorKind.InvalidResponse,
-                    $"{operation.Failed}: the server sent {items.Count} {endpoint.Noun} on a page of {perPage}. The listing was ended rather than trust it.",
+                    $"{operation.Failed}: the server sent more than {perPage} {endpoint.Noun} on a page of {perPage}. The listing was ended rather than trust it.",
                     "Check that the base URI points at the Mindhunters API (Get-MhContext); if it does, report it to Mindhunters support.")
                 { Page = page, StatusCode = (int)response.StatusCode };
             }
+            if (body?.Data is null) throw NoData(connection, response, response.RequestMessage?.RequestUri, body?.Message, operation);
+            List<T> items = body.Data.Items ?? new List<T>();
             PaginationInfo? pagination = body.Data.Pagination;
             return new ListPage<T>(page, items, pagination?.CurrentPage, pagination?.PerPage, pagination?.Total, pagination?.LastPage, pagination?.HasMore);
         }

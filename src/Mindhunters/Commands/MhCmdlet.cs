@@ -4,7 +4,10 @@ using System.Collections.Concurrent;
 using System.Management.Automation;
 using System.Threading;
 using System.Threading.Tasks;
+using System.Net.Http;
+using System.Text.Json.Serialization.Metadata;
 using Mindhunters.Api;
+using Mindhunters.Api.Json;
 
 namespace Mindhunters.Commands
 {
@@ -93,6 +96,25 @@ namespace Mindhunters.Commands
             finally
             {
                 progress.Complete();
+            }
+        }
+
+        /// <summary>
+        /// One write request (PATCH, POST) through the engine's retries, limits and error mapping. A refusal is a
+        /// non-terminating error about <paramref name="errorTarget"/>, so the next piped object is still processed.
+        /// </summary>
+        /// <returns>The object the API sent back, or null when the request failed (the error is already written).</returns>
+        private protected T? SendWrite<T>(MhConnection connection, HttpMethod method, string path, byte[] jsonBody,
+            JsonTypeInfo<ItemResponse<T>> responseType, ApiOperation operation, object errorTarget) where T : class
+        {
+            try
+            {
+                return Await(MhApiClient.Default.WriteAsync(connection, method, path, jsonBody, responseType, operation, Log, CancellationToken));
+            }
+            catch (MhApiException e)
+            {
+                WriteError(ErrorRecords.From(e, errorTarget));
+                return null;
             }
         }
 

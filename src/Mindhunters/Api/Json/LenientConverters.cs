@@ -69,10 +69,47 @@ namespace Mindhunters.Api.Json
             JsonSerializer.Serialize(writer, value, (JsonTypeInfo<T>)options.GetTypeInfo(typeof(T)));
     }
 
+    /// <summary>
+    /// The most items one page may hold while it is read: the per_page that was asked for. Set around the parse of one
+    /// page (it flows into the deserializer's continuations); a server that sends more ends the read at once, before a
+    /// million small items become a million objects.
+    /// </summary>
+    internal static class PageItemLimit
+    {
+        private static readonly AsyncLocal<int> Limit = new AsyncLocal<int>();
+
+        /// <summary>0: no limit.</summary>
+        public static int Current
+        {
+            get => Limit.Value;
+            set => Limit.Value = value;
+        }
+    }
+
+    internal sealed class TooManyItemsException : Exception
+    {
+        public TooManyItemsException(int limit)
+            : base($"The page holds more than the {limit} items asked for.")
+        {
+            Limit = limit;
+        }
+
+        public int Limit { get; }
+    }
+
     /// <summary>Reads an array of objects of T, skipping elements that are not objects.</summary>
     internal sealed class LenientObjectListConverter<T> : JsonConverter<List<T>> where T : class
     {
         private readonly NestedReader<T> _nested = new NestedReader<T>();
+        private readonly bool _isPageItems;
+
+        public LenientObjectListConverter()
+            : this(false)
+        {
+        }
+
+        /// <param name="isPageItems">This list is a page's "items": <see cref="PageItemLimit"/> applies.</param>
+        public LenientObjectListConverter(bool isPageItems) => _isPageItems = isPageItems;
 
         // null in the JSON gives an empty collection, never a null one.
         public override bool HandleNull => true;
@@ -86,10 +123,12 @@ namespace Mindhunters.Api.Json
                 return items;
             }
             JsonConverter<T> converter = _nested.ConverterFor(options);
+            int limit = _isPageItems && PageItemLimit.Current > 0 ? PageItemLimit.Current : int.MaxValue;
             while (reader.Read() && reader.TokenType != JsonTokenType.EndArray)
             {
                 if (reader.TokenType == JsonTokenType.StartObject)
                 {
+                    if (items.Count >= limit) throw new TooManyItemsException(limit);
                     T? item = converter.Read(ref reader, typeof(T), options);
                     if (item is not null) items.Add(item);
                 }

@@ -84,11 +84,12 @@ namespace Mindhunters.Api.Json
             (JsonConverter)Activator.CreateInstance(typeof(LenientObjectConverter<>).MakeGenericType(typeToConvert))!;
     }
 
+    /// <summary>A page's "items": a lenient list that also keeps to <see cref="PageItemLimit"/>.</summary>
     internal sealed class LenientObjectListConverterFactory : JsonConverterFactory
     {
         public override bool CanConvert(Type typeToConvert) => typeToConvert.IsGenericType && typeToConvert.GetGenericTypeDefinition() == typeof(List<>);
 
         public override JsonConverter CreateConverter(Type typeToConvert, JsonSerializerOptions options) =>
-            (JsonConverter)Activator.CreateInstance(typeof(LenientObjectListConverter<>).MakeGenericType(typeToConvert.GetGenericArguments()[0]))!;
+            (JsonConverter)Activator.CreateInstance(typeof(LenientObjectListConverter<>).MakeGenericType(typeToConvert.GetGenericArguments()[0]), new object[] { true })!;
     }
 }
