@@ -99,17 +99,10 @@ namespace Mindhunters.Commands
             MhConnection connection = ResolveConnection();
             var operation = ApiOperation.Write("Updating phone number " + target, "Set-MhPhoneNumber",
                 $"Check the PhoneNumberUuid: no phone number {PhoneNumberUuid} exists in the workspace '{connection.Subdomain}' (Get-MhPhoneNumber lists them).");
-            try
-            {
-                PhoneNumber updated = Await(MhApiClient.Default.WriteAsync(connection, Patch, ChannelSettingsChange.PathOf(PhoneNumberUuid), _change.ToJson(),
-                    MindhuntersJsonContext.Default.PhoneNumberItemResponse, operation, Log, CancellationToken));
-                if (PassThru) WriteObject(updated);
-            }
-            catch (MhApiException e)
-            {
-                // Non-terminating: the next piped number is still changed; -ErrorAction Stop stops at the first refusal.
-                WriteError(ErrorRecords.From(e, PhoneNumberUuid));
-            }
+            // A refusal is a non-terminating error about this number: the next piped number is still changed.
+            PhoneNumber? updated = SendWrite(connection, Patch, ChannelSettingsChange.PathOf(PhoneNumberUuid), _change.ToJson(),
+                MindhuntersJsonContext.Default.PhoneNumberItemResponse, operation, PhoneNumberUuid);
+            if (updated is not null && PassThru) WriteObject(updated);
         }
 
         /// <summary>Upper-case, as the API's examples write them ("US"); null when the parameter was not given.</summary>
