@@ -316,3 +316,57 @@ Describe 'Views of agents and rates' {
         $row.Settings | Should -Be 'voice, text, memorize, evaluation'
     }
 }
+
+Describe 'Verbose and progress of the new cmdlets' {
+    BeforeAll {
+        $script:big = Start-FakeApi -Count 10 -Token $token -ArgumentList '--agent-count', '250'
+
+        # Runs $Script in a new runspace connected to the fake with 250 agents; returns its output and streams.
+        function script:Invoke-Hosted([string] $Script) {
+            $shell = [powershell]::Create()
+            try {
+                $null = $shell.AddScript({
+                        param($ModulePath, $BaseUri, $Token)
+                        Import-Module $ModulePath
+                        Connect-MhAccount -Subdomain admin -Token (ConvertTo-SecureString $Token -AsPlainText -Force) -BaseUri $BaseUri
+                    }).AddArgument((Get-BuiltModulePath)).AddArgument($big.BaseUri).AddArgument($token)
+                $null = $shell.Invoke()
+                $shell.Commands.Clear()
+                $output = @($shell.AddScript($Script).Invoke())
+                [pscustomobject]@{
+                    Output   = $output
+                    Progress = @($shell.Streams.Progress | Where-Object RecordType -EQ 'Processing')
+                    Verbose  = @($shell.Streams.Verbose | ForEach-Object Message)
+                    Error    = @($shell.Streams.Error)
+                }
+            } finally {
+                $shell.Dispose()
+            }
+        }
+    }
+
+    AfterAll {
+        Set-FakeApiFault $big
+        Stop-FakeApi $big
+    }
+
+    It 'Get-MhAgent shows one progress record per page, naming agents, and one Verbose line per request' {
+        # Each page takes longer than the progress bar's interval, so every page gives exactly one record.
+        Set-FakeApiFault $big @{ latency_ms = 200 }
+        $run = Invoke-Hosted 'Get-MhAgent -Verbose'
+        $run.Output.Count | Should -Be 250
+        $run.Progress.StatusDescription | Should -Be @('Page 1 of 3: 100 of 250 agents', 'Page 2 of 3: 200 of 250 agents', 'Page 3 of 3: 250 of 250 agents')
+        $run.Progress.Activity | Select-Object -Unique | Should -Be 'Listing agents'
+        $run.Verbose | Should -HaveCount 3
+        $run.Verbose[1] | Should -Match '^GET http://127\.0\.0\.1:\d+/api/v1/agents\?page=2&per_page=100 -> 200 OK in \d+ ms, items 101-200 of 250$'
+        ($run.Verbose -join "`n") | Should -Not -Match ([regex]::Escape($token))
+    }
+
+    It 'Set-MhPhoneNumber writes one Verbose line per request, with the method and the number''s path' {
+        Set-FakeApiFault $big
+        $run = Invoke-Hosted "Set-MhPhoneNumber -PhoneNumberUuid $(Get-FakeNumberUuid 1) -SmsEnabled `$false -Confirm:`$false -Verbose"
+        $run.Error | Should -BeNullOrEmpty
+        $run.Verbose | Should -Contain 'Performing the operation "Set channel settings: sms.enabled to False" on target "00000001-0000-4000-8000-000000000001".'
+        $run.Verbose | Where-Object { $_ -match "^PATCH http://127\.0\.0\.1:\d+/api/v1/phone-numbers/$(Get-FakeNumberUuid 1) -> 200 OK in \d+ ms$" } | Should -HaveCount 1
+    }
+}
