@@ -100,6 +100,7 @@ public sealed class FakeApiServer : IAsyncDisposable
     {
         ArgumentNullException.ThrowIfNull(options);
         ArgumentOutOfRangeException.ThrowIfNegative(options.Count);
+        ArgumentOutOfRangeException.ThrowIfNegative(options.AgentCount);
         if (options.Port is < 0 or > 65535)
         {
             throw new ArgumentOutOfRangeException(nameof(options), options.Port, "Port must be 0 (any free port) to 65535.");
