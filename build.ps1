@@ -10,12 +10,14 @@
     Package Build, then out/Mindhunters.<version>.nupkg (through Publish-PSResource, as the gallery gets it) and
             out/Mindhunters.zip (the module folder at its root, for Azure Automation).
     Bench   Build, then the benchmark against the Invoke-RestMethod loop; writes out/bench.md.
+    Shell   Build, then a pwsh prompt with the module imported and connected to the local fake API (250 numbers),
+            to try the module without a workspace; exit the prompt to stop the API.
 .EXAMPLE
     dotnet tool restore && dotnet pwsh ./build.ps1 -Task Test
 #>
 [CmdletBinding()]
 param(
-    [ValidateSet('Build', 'Test', 'Demo', 'Package', 'Bench')]
+    [ValidateSet('Build', 'Test', 'Demo', 'Package', 'Bench', 'Shell')]
     [string] $Task = 'Build',
 
     [ValidateSet('Debug', 'Release')]
@@ -204,5 +206,6 @@ switch ($Task) {
     'Test' { Invoke-Test }
     'Demo' { Invoke-Demo }
     'Package' { Invoke-Package }
+    'Shell' { Invoke-Build; Enter-FakeApiShell -ModulePath (Join-Path $ModuleOut 'Mindhunters.psd1') }
     'Bench' { Invoke-Build; & (Join-Path $Root 'tests/Bench/Invoke-Benchmark.ps1') -OutFile (Join-Path $Out 'bench.md') }
 }

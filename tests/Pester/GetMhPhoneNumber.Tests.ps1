@@ -41,16 +41,17 @@ Describe 'Listing every number' {
 }
 
 Describe 'Filters' {
-    It 'sends <Parameter> as <Query>' -ForEach @(
-        @{ Parameter = @{ Status = 'active' }; Query = 'status=active' }
-        @{ Parameter = @{ CountryCode = 'us' }; Query = 'country_code=US' }
-        @{ Parameter = @{ Type = 'toll_free' }; Query = 'type=toll_free' }
-        @{ Parameter = @{ Compliance = 'requirement_pending' }; Query = 'compliance=requirement_pending' }
-        @{ Parameter = @{ Search = '+1 512' }; Query = 'search=%2B1%20512' }
-        @{ Parameter = @{ BoundToAgentUuid = '7d6c1f0a-2b3e-4c5d-8e9f-0a1b2c3d4e51' }; Query = 'bound_to_agent_uuid=7d6c1f0a-2b3e-4c5d-8e9f-0a1b2c3d4e51' }
-        @{ Parameter = @{ Sort = 'monthly_fee' }; Query = 'sort=monthly_fee' }
-        @{ Parameter = @{ IncludeExternal = $true }; Query = 'include_external=true' }
-        @{ Parameter = @{ IncludeExternal = $false }; Query = 'include_external=false' }
+    # <Given> is the parameter as a user types it: a hashtable in the name would print as System.Collections.Hashtable.
+    It 'sends <Given> as <Query>' -ForEach @(
+        @{ Given = '-Status active'; Parameter = @{ Status = 'active' }; Query = 'status=active' }
+        @{ Given = '-CountryCode us'; Parameter = @{ CountryCode = 'us' }; Query = 'country_code=US' }
+        @{ Given = '-Type toll_free'; Parameter = @{ Type = 'toll_free' }; Query = 'type=toll_free' }
+        @{ Given = '-Compliance requirement_pending'; Parameter = @{ Compliance = 'requirement_pending' }; Query = 'compliance=requirement_pending' }
+        @{ Given = "-Search '+1 512'"; Parameter = @{ Search = '+1 512' }; Query = 'search=%2B1%20512' }
+        @{ Given = '-BoundToAgentUuid 7d6c1f0a-…51'; Parameter = @{ BoundToAgentUuid = '7d6c1f0a-2b3e-4c5d-8e9f-0a1b2c3d4e51' }; Query = 'bound_to_agent_uuid=7d6c1f0a-2b3e-4c5d-8e9f-0a1b2c3d4e51' }
+        @{ Given = '-Sort monthly_fee'; Parameter = @{ Sort = 'monthly_fee' }; Query = 'sort=monthly_fee' }
+        @{ Given = '-IncludeExternal'; Parameter = @{ IncludeExternal = $true }; Query = 'include_external=true' }
+        @{ Given = '-IncludeExternal:$false'; Parameter = @{ IncludeExternal = $false }; Query = 'include_external=false' }
     ) {
         $queries = Get-RequestedQuery { Get-MhPhoneNumber @Parameter }
         $queries[0] | Should -Be "page=1&per_page=100&$Query"
@@ -116,6 +117,8 @@ Describe 'Bad input never reaches the network' {
         @{ Case = 'an unknown type'; Parameter = @{ Type = 'satellite' } }
         @{ Case = 'an unknown sort'; Parameter = @{ Sort = 'price' } }
         @{ Case = 'a three-letter country'; Parameter = @{ CountryCode = 'usa' } }
+        @{ Case = 'the usual slip uk (for GB)'; Parameter = @{ CountryCode = 'uk' } }
+        @{ Case = 'a two-letter code of no country'; Parameter = @{ CountryCode = 'xx' } }
         @{ Case = 'a malformed uuid'; Parameter = @{ BoundToAgentUuid = 'not-a-uuid' } }
         @{ Case = 'a throttle limit of 9'; Parameter = @{ ThrottleLimit = 9 } }
     ) {
@@ -126,6 +129,29 @@ Describe 'Bad input never reaches the network' {
 
     It 'explains a wrong country code in words' {
         { Get-MhPhoneNumber -CountryCode usa } | Should -Throw -ExpectedMessage "*not a two-letter ISO 3166-1 country code*"
+    }
+
+    It 'says "did you mean GB?" for uk, and refuses xx, before any request' {
+        Clear-FakeApiRequest $api
+        { Get-MhPhoneNumber -CountryCode uk } | Should -Throw -ExpectedMessage "*'uk' is not an ISO 3166-1 country code; did you mean GB (United Kingdom)?*"
+        { Get-MhPhoneNumber -CountryCode xx } | Should -Throw -ExpectedMessage "*'xx' is not an ISO 3166-1 country code*"
+        @(Get-FakeApiRequest $api).Count | Should -Be 0
+    }
+
+    It 'the country code check validates each element of an array parameter too' {
+        # Other commands put the same attribute on string[] parameters (whitelisted destinations). PowerShell calls
+        # its Validate with the parameter's whole value; call it the same way.
+        $type = [Mindhunters.Commands.MhCmdlet].Assembly.GetType('Mindhunters.Commands.ValidateCountryCodeAttribute', $true)
+        $attribute = [Activator]::CreateInstance($type)
+        $validate = $type.GetMethod('Validate', [Reflection.BindingFlags]'NonPublic, Instance', $null,
+            [type[]]@([object], [System.Management.Automation.EngineIntrinsics]), $null)
+        $check = {
+            param($value)
+            try { $null = $validate.Invoke($attribute, [object[]]@($value, $ExecutionContext)); 'ok' } catch { $_.Exception.InnerException.Message }
+        }
+        & $check ([string[]]@('US', 'de')) | Should -Be 'ok'
+        & $check ([string[]]@('US', 'uk')) | Should -BeLike '*did you mean GB*'
+        & $check ([string[]]@('DE', 'xx')) | Should -BeLike "*'xx' is not an ISO 3166-1 country code*"
     }
 }
 
@@ -222,11 +248,11 @@ Describe 'Failures' {
 }
 
 Describe 'The default view' {
-    It 'shows a table of number, country, type, status, capabilities, fee, compliance and agent within 120 columns' {
+    It 'shows a table of number, country, type, status, capabilities, fee, currency, compliance and call agent within 120 columns' {
         $text = Get-MhPhoneNumber -First 3 | Format-Table | Out-String -Width 120
         $lines = $text -split "`r?`n" | Where-Object { $_.Trim() }
-        $lines[0] | Should -Match '^Number\s+Country\s+Type\s+Status\s+Capabilities\s+MonthlyFee\s+Compliance\s+Agent'
+        $lines[0] | Should -Match '^Number\s+CountryCode\s+Type\s+Status\s+Capabilities\s+MonthlyFee\s+Currency\s+Compliance\s+CallAgentName$'
         $lines | ForEach-Object { $_.TrimEnd().Length | Should -BeLessOrEqual 120 }
-        $lines[2] | Should -Match '^\+\d+\s+[A-Z]{2}\s+\w+\s+\w+\s+[VSMFEL ]+\s+\d+\.\d{2} [A-Z]{3}'
+        $lines[2] | Should -Match '^\+\d+\s+[A-Z]{2}\s+\w+\s+\w+\s+[VSMFEL ]+\s+\d+\.\d{2}\s+[A-Z]{3}\s'
     }
 }

@@ -148,6 +148,38 @@ function New-IsolatedEnvironment {
     $environment
 }
 
+# A pwsh prompt with the built module imported and connected (through the MIHU_* variables) to a fake API of its
+# own, for trying the module without a workspace; the API stops when the prompt exits. build.ps1 -Task Shell runs it.
+# -Command runs that command instead of a prompt and returns its output (for the tests).
+function Enter-FakeApiShell {
+    [CmdletBinding()]
+    param(
+        [string] $ModulePath = (Get-BuiltModulePath),
+        [int] $Count = 250,
+        [string] $Command
+    )
+    $api = Start-FakeApi -Count $Count -Token 'shell-token'
+    $saved = @{ MIHU_TENANT = $env:MIHU_TENANT; MIHU_API_TOKEN = $env:MIHU_API_TOKEN; MIHU_BASE_URI = $env:MIHU_BASE_URI }
+    try {
+        # The child inherits these; they are put back afterwards, so this session is left as it was.
+        $env:MIHU_TENANT = 'demo'; $env:MIHU_API_TOKEN = $api.Token; $env:MIHU_BASE_URI = $api.BaseUri
+        $init = @"
+Import-Module '$($ModulePath -replace "'", "''")'
+Write-Host "Mindhunters is imported and connected to a local fake API at `$env:MIHU_BASE_URI ($Count numbers; token '$($api.Token)' in MIHU_API_TOKEN)."
+Write-Host 'Try: Get-MhContext; Get-MhPhoneNumber -Status active -CountryCode us; Get-Help about_Mindhunters. Type exit to stop the API and leave.'
+"@
+        $script = if ($Command) { "$init`n$Command" } else { $init }
+        $arguments = @((Join-Path $PSHOME 'pwsh.dll'), '-NoProfile', '-NoLogo', '-OutputFormat', 'Text') +
+            @(if ($Command) { '-NonInteractive' } else { '-NoExit' }) +
+            @('-EncodedCommand', [Convert]::ToBase64String([Text.Encoding]::Unicode.GetBytes($script)))
+        # A native call, not Process.Start: the prompt gets this console, and Ctrl+C goes to it.
+        & dotnet @arguments
+    } finally {
+        Stop-FakeApi $api
+        foreach ($name in $saved.Keys) { Set-Item "Env:$name" $saved[$name] }
+    }
+}
+
 # Waits until $Condition is true, for at most $TimeoutSec; the caller asserts what it needs afterwards.
 function Wait-Until {
     param([Parameter(Mandatory)] [scriptblock] $Condition, [int] $TimeoutSec = 30)
@@ -155,4 +187,4 @@ function Wait-Until {
     while (-not (& $Condition) -and [DateTime]::UtcNow -lt $deadline) { Start-Sleep -Milliseconds 20 }
 }
 
-Export-ModuleMember -Function Start-FakeApi, Stop-FakeApi, Get-FakeApiRequest, Clear-FakeApiRequest, Reset-FakeApiChannelSetting, Set-FakeApiFault, Get-BuiltModulePath, Invoke-ChildPwsh, New-IsolatedEnvironment, Wait-Until
+Export-ModuleMember -Function Enter-FakeApiShell, Start-FakeApi, Stop-FakeApi, Get-FakeApiRequest, Clear-FakeApiRequest, Reset-FakeApiChannelSetting, Set-FakeApiFault, Get-BuiltModulePath, Invoke-ChildPwsh, New-IsolatedEnvironment, Wait-Until

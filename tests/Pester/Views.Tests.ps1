@@ -7,6 +7,23 @@ BeforeDiscovery {
     $script:modelCases = @([Mindhunters.Model.PhoneNumber].Assembly.GetExportedTypes() |
             Where-Object { $_.Namespace -eq 'Mindhunters.Model' -and $_.IsClass } |
             ForEach-Object { @{ Name = $_.Name; Type = $_ } })
+
+    # Every column of every table view in the shipped format file, with the header a user reads: its Label, or
+    # the PropertyName PowerShell prints when there is none. Views added later are covered without a change here.
+    $formatFile = Join-Path (Split-Path (Get-BuiltModulePath)) 'Mindhunters.Format.ps1xml'
+    $script:tableColumnCases = @(foreach ($view in ([xml](Get-Content $formatFile -Raw)).Configuration.ViewDefinitions.View) {
+            if (-not $view['TableControl']) { continue }
+            $headers = @($view.TableControl.TableHeaders.TableColumnHeader)
+            foreach ($entry in @($view.TableControl.TableRowEntries.TableRowEntry)) {
+                $items = @($entry.TableColumnItems.TableColumnItem)
+                for ($i = 0; $i -lt $items.Count; $i++) {
+                    $label = if ($i -lt $headers.Count -and $headers[$i]['Label']) { $headers[$i].Label } else { $items[$i].PropertyName }
+                    foreach ($typeName in @($view.ViewSelectedBy.TypeName)) {
+                        @{ View = $view.Name; TypeName = $typeName; Header = $label }
+                    }
+                }
+            }
+        })
 }
 
 BeforeAll {
@@ -94,5 +111,56 @@ Describe 'Every part of a number reads as words' {
                 if ($null -ne $part) { "$part" | Should -Not -Match '^Mindhunters\.' }
             }
         }
+    }
+}
+
+Describe 'What a table shows is what a pipeline can use' {
+    It 'the header "<Header>" of the table view <View> names a property of <TypeName>' -ForEach $tableColumnCases {
+        $type = [Mindhunters.Model.PhoneNumber].Assembly.GetType($TypeName)
+        if (-not $type) { $type = $TypeName -as [type] }
+        $type | Should -Not -BeNullOrEmpty -Because "the view $View selects $TypeName"
+        $Header | Should -BeIn @($type.GetProperties().Name) -Because 'Sort-Object, Where-Object and Group-Object take property names, not labels'
+    }
+
+    It 'sorts on MonthlyFee as a number' {
+        $sorted = @($numbers | Sort-Object MonthlyFee)
+        $sorted[0].MonthlyFee | Should -BeOfType ([decimal])
+        $sorted.MonthlyFee | Should -Be @($numbers.Billing.MonthlyFee | Sort-Object)
+        $sorted[0].MonthlyFee | Should -BeLessThan $sorted[-1].MonthlyFee
+    }
+
+    It 'filters on MonthlyFee and Currency' {
+        $dear = @($numbers | Where-Object MonthlyFee -gt 5)
+        $dear.Count | Should -BeGreaterThan 0
+        $dear.Count | Should -Be @($numbers | Where-Object { $_.Billing.MonthlyFee -gt 5 }).Count
+        @($numbers | Where-Object Currency -eq 'USD').Count | Should -Be @($numbers | Where-Object { $_.Billing.Currency -eq 'USD' }).Count
+    }
+
+    It 'groups on CountryCode' {
+        $groups = @($numbers | Group-Object CountryCode)
+        $groups.Count | Should -BeGreaterThan 1
+        $groups.Name | Should -Not -Contain ''
+    }
+
+    It 'names the agent bound for calls in CallAgentName and CallAgentUuid' {
+        $bound = @($numbers | Where-Object CallAgentName)
+        $bound.Count | Should -BeGreaterThan 0
+        $bound | ForEach-Object {
+            $_.CallAgentName | Should -Be $_.Bindings.Call.AgentName
+            $_.CallAgentUuid | Should -Be $_.Bindings.Call.AgentUuid
+        }
+        $numbers | Where-Object { -not $_.Bindings.Call.Bound } | ForEach-Object { $_.CallAgentName | Should -BeNullOrEmpty }
+    }
+
+    It 'Export-Csv writes a MonthlyFee column a spreadsheet can sum, and Currency beside it' {
+        $path = Join-Path $TestDrive 'fees.csv'
+        $numbers | Export-Csv -Path $path -NoTypeInformation
+        $rows = @(Import-Csv -Path $path)
+        $rows | ForEach-Object {
+            $_.MonthlyFee | Should -Match '^\d+(\.\d+)?$'
+            $_.Currency | Should -Match '^[A-Z]{3}$'
+        }
+        $sum = ($rows | ForEach-Object { [decimal]::Parse($_.MonthlyFee, [cultureinfo]::InvariantCulture) } | Measure-Object -Sum).Sum
+        $sum | Should -Be ($numbers.Billing.MonthlyFee | Measure-Object -Sum).Sum
     }
 }

@@ -259,6 +259,35 @@ namespace Mindhunters.Api
             ["ZW"] = "Zimbabwe",
         };
 
+        // Codes people type that ISO 3166-1 does not assign, with the one they mean: UK is exceptionally reserved
+        // for the United Kingdom, whose code is GB; EL is the European Union's abbreviation for Greece, GR.
+        private static readonly IReadOnlyDictionary<string, string> UsualSlips = new Dictionary<string, string>(StringComparer.Ordinal)
+        {
+            ["UK"] = "GB",
+            ["EL"] = "GR",
+        };
+
+        /// <summary>
+        /// Null when <paramref name="text"/> is an assigned alpha-2 code in any case; otherwise what is wrong with it,
+        /// in words for the user, with the code they probably meant for the usual slips (UK for GB).
+        /// </summary>
+        public static string? Problem(string text)
+        {
+            if (text.Length != 2 || !IsAsciiLetter(text[0]) || !IsAsciiLetter(text[1]))
+            {
+                return $"'{text}' is not a two-letter ISO 3166-1 country code. Give one such as US, GB or DE (press Tab to complete).";
+            }
+            string code = text.ToUpperInvariant();
+            if (All.ContainsKey(code)) return null;
+            if (UsualSlips.TryGetValue(code, out string? meant))
+            {
+                return $"'{text}' is not an ISO 3166-1 country code; did you mean {meant} ({All[meant]})?";
+            }
+            return $"'{text}' is not an ISO 3166-1 country code assigned to a country, so nothing would match it. Give one such as US, GB or DE (press Tab to complete from a code or a country name).";
+        }
+
+        private static bool IsAsciiLetter(char c) => (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z');
+
         /// <summary>
         /// Codes that start with <paramref name="typed"/>, then (from three letters on) the countries whose name starts
         /// with it, then those whose name contains it: "ger" offers Germany before Algeria and Niger. All when empty.

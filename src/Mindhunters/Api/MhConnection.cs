@@ -53,26 +53,42 @@ namespace Mindhunters.Api
         /// <summary>The absolute address of an API path such as "api/v1/phone-numbers", without a query.</summary>
         public string EndpointUri(string path) => _baseUriText + path;
 
-        /// <summary>Validates everything before any request can be made with it.</summary>
+        /// <summary>
+        /// Validates everything before any request can be made with it. Every message names where the bad value came
+        /// from (-Subdomain or MIHU_TENANT, -Token or MIHU_API_TOKEN, -BaseUri or MIHU_BASE_URI, after
+        /// <paramref name="origin"/>) and shows no token and no user info of a URI.
+        /// </summary>
         /// <exception cref="ArgumentException">A message that says which value is wrong and what is allowed.</exception>
         public static MhConnection Create(string subdomain, SecureString token, Uri? baseUri, int timeoutSec, TokenOrigin origin)
         {
+            bool fromEnvironment = origin == TokenOrigin.Environment;
             subdomain = (subdomain ?? "").Trim();
             if (!DnsLabel.IsMatch(subdomain))
             {
+                string given = fromEnvironment ? $"{TenantVariable} is '{Shown(subdomain)}', which" : $"-Subdomain '{Shown(subdomain)}'";
                 throw new ArgumentException(
-                    $"'{subdomain}' is not a workspace subdomain. Give one DNS label (letters, digits and inner hyphens, at most 63), such as 'acme' for https://acme.mindhunters.ai.",
-                    nameof(subdomain));
+                    $"{given} is not a workspace subdomain. Give one DNS label (letters, digits and inner hyphens, at most 63), such as 'acme' for https://acme.mindhunters.ai.{SubdomainHint(subdomain, fromEnvironment)}");
             }
+            string tokenName = fromEnvironment ? TokenVariable : "-Token";
             if (token is null || token.Length == 0)
             {
-                throw new ArgumentException("The API token is empty. Give the workspace's API token.", nameof(token));
+                throw new ArgumentException($"The API token given with {tokenName} is empty. Give the workspace's API token.");
+            }
+            if (HasControlCharacter(token))
+            {
+                // A CR or LF would be written into the request as a header line of its own (header injection);
+                // no real token has one. Refused before any request; the token itself is never shown.
+                throw new ArgumentException(
+                    $"The API token given with {tokenName} contains a control character (such as a line break), which no API token has; nothing was sent. " +
+                    "If it was read from a file or a secret store, remove the line end, for example with .Trim().");
             }
             if (timeoutSec < 1 || timeoutSec > 3600)
             {
-                throw new ArgumentException($"The timeout must be from 1 to 3600 seconds; {timeoutSec} was given.", nameof(timeoutSec));
+                throw new ArgumentException($"The timeout must be from 1 to 3600 seconds; {timeoutSec} was given.");
             }
-            Uri effective = baseUri is null ? new Uri($"https://{subdomain.ToLowerInvariant()}.mindhunters.ai/") : ValidateBaseUri(baseUri);
+            Uri effective = baseUri is null
+                ? new Uri($"https://{subdomain.ToLowerInvariant()}.mindhunters.ai/")
+                : ValidateBaseUri(baseUri, fromEnvironment ? BaseUriVariable : "-BaseUri");
             SecureString copy = token.Copy();
             copy.MakeReadOnly();
             return new MhConnection(subdomain, effective, copy, origin, TimeSpan.FromSeconds(timeoutSec));
@@ -94,38 +110,125 @@ namespace Mindhunters.Api
             Uri? parsedBase = null;
             if (!string.IsNullOrWhiteSpace(baseUri) && !Uri.TryCreate(baseUri!.Trim(), UriKind.Absolute, out parsedBase))
             {
-                throw new ArgumentException($"{BaseUriVariable} is not an absolute URI: '{baseUri}'.");
+                throw new ArgumentException($"{BaseUriVariable} is not an absolute URI such as https://acme.mindhunters.ai: '{Shown(baseUri)}' was given.");
             }
             using var secure = new SecureString();
             foreach (char c in token!) secure.AppendChar(c);
             return Create(tenant!, secure, parsedBase, DefaultTimeoutSec, TokenOrigin.Environment);
         }
 
-        /// <summary>https anywhere; http only on a loopback address; never user info, a query or a fragment.</summary>
-        public static Uri ValidateBaseUri(Uri baseUri)
+        /// <summary>The check of -BaseUri, for callers that have no other name for it.</summary>
+        public static Uri ValidateBaseUri(Uri baseUri) => ValidateBaseUri(baseUri, "-BaseUri");
+
+        /// <summary>
+        /// https anywhere; http only on a loopback address; never user info, a query or a fragment. A path that ends
+        /// in /api/v1 (the docs' "base URL") is taken as its API root, so both forms reach the same endpoints.
+        /// </summary>
+        /// <param name="name">Where the value came from, for the message: -BaseUri or MIHU_BASE_URI.</param>
+        public static Uri ValidateBaseUri(Uri baseUri, string name)
         {
             if (!baseUri.IsAbsoluteUri)
             {
-                throw new ArgumentException($"The base URI must be absolute, such as https://acme.mindhunters.ai; '{baseUri}' was given.", nameof(baseUri));
+                throw new ArgumentException($"{name} must be an absolute URI such as https://acme.mindhunters.ai; '{Shown(baseUri.OriginalString)}' was given.");
             }
             bool https = baseUri.Scheme == Uri.UriSchemeHttps;
             bool loopbackHttp = baseUri.Scheme == Uri.UriSchemeHttp && IsLoopbackUri(baseUri);
             if (!https && !loopbackHttp)
             {
-                throw new ArgumentException(
-                    $"The base URI must use https (http is allowed only on a loopback address such as 127.0.0.1); '{baseUri.GetLeftPart(UriPartial.Authority)}' was given.",
-                    nameof(baseUri));
+                // Scheme, host and port only (Uri.GetLeftPart(Authority) would echo a user name and password), and
+                // nothing at all when there is an '@': in "alice:pw@host" the user name parses as the scheme.
+                string given = baseUri.OriginalString.IndexOf('@') >= 0 ? "." : $"; '{baseUri.Scheme}://{baseUri.Authority}' was given.";
+                throw new ArgumentException($"{name} must use https (http is allowed only on a loopback address such as 127.0.0.1){given}");
             }
             if (!string.IsNullOrEmpty(baseUri.UserInfo))
             {
-                throw new ArgumentException("The base URI must not carry a user name or password; give the token with -Token or MIHU_API_TOKEN.", nameof(baseUri));
+                throw new ArgumentException($"{name} must not carry a user name or password (the part before '@'); give the token with -Token or {TokenVariable}.");
             }
             if (!string.IsNullOrEmpty(baseUri.Query) || !string.IsNullOrEmpty(baseUri.Fragment))
             {
-                throw new ArgumentException("The base URI must not have a query or a fragment.", nameof(baseUri));
+                throw new ArgumentException($"{name} must not have a query or a fragment.");
             }
-            string text = baseUri.GetLeftPart(UriPartial.Path);
-            return new Uri(text.EndsWith("/", StringComparison.Ordinal) ? text : text + "/");
+            string text = baseUri.GetLeftPart(UriPartial.Path).TrimEnd('/');
+            if (text.EndsWith(ApiRoot, StringComparison.OrdinalIgnoreCase)) text = text.Substring(0, text.Length - ApiRoot.Length);
+            return new Uri(text + "/");
+        }
+
+        // Every endpoint path starts with it; a base URI copied with it from the docs must not double it.
+        private const string ApiRoot = "/api/v1";
+
+        /// <summary>
+        /// A value as an error message may show it: no user info of a URI ("user:secret@" goes), no control
+        /// characters, at most 100 characters.
+        /// </summary>
+        internal static string Shown(string? value)
+        {
+            string text = value ?? "";
+            // The authority starts after "//" (or at the start, when there is none) and ends at the path; anything up
+            // to its last '@' is user info.
+            int scheme = text.IndexOf("//", StringComparison.Ordinal);
+            int start = scheme < 0 ? 0 : scheme + 2;
+            int stop = text.IndexOfAny(new[] { '/', '?', '#' }, start);
+            if (stop < 0) stop = text.Length;
+            int at = stop > start ? text.LastIndexOf('@', stop - 1, stop - start) : -1;
+            if (at >= 0) text = text.Substring(0, start) + text.Substring(at + 1);
+            var shown = new System.Text.StringBuilder(Math.Min(text.Length, 101));
+            foreach (char c in text)
+            {
+                if (shown.Length == 100) return shown.Append('…').ToString();
+                shown.Append(char.IsControl(c) ? '?' : c);
+            }
+            return shown.ToString();
+        }
+
+        /// <summary>
+        /// For a host name given as the subdomain: the label meant ("acme" of acme.mindhunters.ai), and for a
+        /// Mihu-branded workspace (acme.mihu.ai) the base URI that reaches it too.
+        /// </summary>
+        private static string SubdomainHint(string value, bool fromEnvironment)
+        {
+            string host = Regex.Replace(value, "^[A-Za-z][A-Za-z0-9+.-]*://", "", RegexOptions.CultureInvariant);
+            int at = host.IndexOf('@');
+            if (at >= 0) host = host.Substring(at + 1);
+            int end = host.IndexOfAny(new[] { '/', ':', '?', '#' });
+            if (end >= 0) host = host.Substring(0, end);
+            host = host.TrimEnd('.').ToLowerInvariant();
+            int dot = host.IndexOf('.');
+            if (dot <= 0) return "";
+            string label = host.Substring(0, dot);
+            string domain = host.Substring(dot + 1);
+            if (!DnsLabel.IsMatch(label)) return "";
+            if (domain == "mindhunters.ai")
+            {
+                return fromEnvironment ? $" Did you mean {TenantVariable}={label}?" : $" Did you mean -Subdomain {label}?";
+            }
+            if (domain == "mihu.ai")
+            {
+                return fromEnvironment
+                    ? $" For a Mihu-branded workspace, set {TenantVariable}={label} and {BaseUriVariable}=https://{label}.mihu.ai."
+                    : $" For a Mihu-branded workspace, use -Subdomain {label} -BaseUri https://{label}.mihu.ai.";
+            }
+            return fromEnvironment
+                ? $" To reach another address, set {BaseUriVariable}."
+                : " To reach another address, use -BaseUri.";
+        }
+
+        /// <summary>Reads the token in place (never as a managed string) for any control character.</summary>
+        private static bool HasControlCharacter(SecureString token)
+        {
+            IntPtr text = IntPtr.Zero;
+            try
+            {
+                text = Marshal.SecureStringToGlobalAllocUnicode(token);
+                for (int i = 0; i < token.Length; i++)
+                {
+                    if (char.IsControl((char)Marshal.ReadInt16(text, i * 2))) return true;
+                }
+                return false;
+            }
+            finally
+            {
+                if (text != IntPtr.Zero) Marshal.ZeroFreeGlobalAllocUnicode(text);
+            }
         }
 
         private static bool IsLoopbackUri(Uri uri)

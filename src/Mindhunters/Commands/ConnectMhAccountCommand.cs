@@ -17,10 +17,12 @@ namespace Mindhunters.Commands
 
         [Parameter(Mandatory = true)]
         [ValidateNotNull]
+        [SecureStringToken]
         public SecureString Token { get; set; } = new SecureString();
 
         [Parameter]
         [ValidateNotNull]
+        [BaseUriTransformation]
         public Uri? BaseUri { get; set; }
 
         [Parameter]

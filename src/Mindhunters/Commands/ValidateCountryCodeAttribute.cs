@@ -1,23 +1,21 @@
 using System.Management.Automation;
+using Mindhunters.Api;
 
 namespace Mindhunters.Commands
 {
     /// <summary>
-    /// Two letters, with a message that says so (ValidatePattern would print the regex at the user). On a string[]
-    /// parameter (Set-MhPhoneNumber's destinations) each element is checked: ValidateEnumeratedArgumentsAttribute
-    /// calls <see cref="ValidateElement"/> once per element, and once for a single value.
+    /// An ISO 3166-1 alpha-2 code that exists, in any case, with a message that says so (ValidatePattern would print
+    /// the regex at the user). A code that is well formed but assigned to no country, such as XX or the usual slip
+    /// UK, is refused too: the API would only answer with an empty list. On a string[] parameter each element is
+    /// checked (ValidateEnumeratedArgumentsAttribute calls <see cref="ValidateElement"/> once per element).
     /// </summary>
     internal sealed class ValidateCountryCodeAttribute : ValidateEnumeratedArgumentsAttribute
     {
         protected override void ValidateElement(object element)
         {
             string text = (element is PSObject wrapped ? wrapped.BaseObject : element)?.ToString() ?? "";
-            if (text.Length != 2 || !IsAsciiLetter(text[0]) || !IsAsciiLetter(text[1]))
-            {
-                throw new ValidationMetadataException($"'{text}' is not a two-letter ISO 3166-1 country code. Give one such as US, GB or DE (press Tab to complete).");
-            }
+            string? problem = CountryCodes.Problem(text);
+            if (problem is not null) throw new ValidationMetadataException(problem);
         }
-
-        private static bool IsAsciiLetter(char c) => (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z');
     }
 }

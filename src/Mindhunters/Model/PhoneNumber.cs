@@ -55,6 +55,26 @@ namespace Mindhunters.Model
         [JsonInclude, JsonPropertyName("updated_at")]
         public DateTimeOffset? UpdatedAt { get; internal set; }
 
+        // Flat copies of the nested values people sort, filter, group and export on. The default table shows
+        // these by name, so that what a column is called is what Sort-Object and Where-Object accept, and
+        // Export-Csv writes a fee column a spreadsheet can sum. The nested parts stay as they are.
+
+        /// <summary>Billing.MonthlyFee: a number, in <see cref="Currency"/>.</summary>
+        [JsonIgnore]
+        public decimal? MonthlyFee => Billing?.MonthlyFee;
+
+        /// <summary>Billing.Currency, such as "EUR".</summary>
+        [JsonIgnore]
+        public string? Currency => Billing?.Currency;
+
+        /// <summary>The name of the agent that answers and makes calls on this number; null when none is bound for calls.</summary>
+        [JsonIgnore]
+        public string? CallAgentName => Bindings?.Call is { Bound: true } call ? call.AgentName : null;
+
+        /// <summary>That agent's uuid, as the API gives it (a string: a value that is not a uuid must still list).</summary>
+        [JsonIgnore]
+        public string? CallAgentUuid => Bindings?.Call is { Bound: true } call ? call.AgentUuid : null;
+
         public override string ToString() => Number ?? PhoneNumberUuid.ToString();
     }
 }
