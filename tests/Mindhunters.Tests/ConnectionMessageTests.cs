@@ -105,7 +105,7 @@ namespace Mindhunters.Tests
         {
             var connection = MhConnection.Create("acme", Secure("t"), new Uri(baseUri), 100, TokenOrigin.ConnectMhAccount);
             Assert.Equal(new Uri(expectedBase), connection.BaseUri);
-            Assert.Equal(new Uri(expectedBase + "api/v1/phone-numbers"), connection.PhoneNumbersUri);
+            Assert.Equal(expectedBase + "api/v1/phone-numbers", connection.EndpointUri(Endpoints.PhoneNumbers.Path));
         }
     }
 }
