@@ -5,11 +5,11 @@
     Author               = 'MindhuntersPS contributors'
     CompanyName          = 'Mindhunters'
     Copyright            = '(c) 2026 MindhuntersPS contributors. MIT License.'
-    Description          = 'PowerShell module for the Mindhunters (Mihu) voice and messaging AI-agent platform: list and filter a workspace''s phone numbers, with paging, retries and safe token handling.'
+    Description          = 'PowerShell module for the Mindhunters (Mihu) voice and messaging AI-agent platform: list and filter a workspace''s phone numbers, agents and call rates and change the numbers'' channel settings, with paging, retries and safe token handling.'
     PowerShellVersion    = '5.1'
     CompatiblePSEditions = @('Desktop', 'Core')
     FormatsToProcess     = @('Mindhunters.Format.ps1xml')
-    CmdletsToExport      = @('Connect-MhAccount', 'Disconnect-MhAccount', 'Get-MhContext', 'Get-MhPhoneNumber')
+    CmdletsToExport      = @('Connect-MhAccount', 'Disconnect-MhAccount', 'Get-MhContext', 'Get-MhPhoneNumber', 'Set-MhPhoneNumber', 'Get-MhAgent', 'Get-MhPhoneNumberRate')
     FunctionsToExport    = @()
     AliasesToExport      = @()
     VariablesToExport    = @()
@@ -18,7 +18,7 @@
             Tags         = @('Mindhunters', 'Mihu', 'telephony', 'PSEdition_Desktop', 'PSEdition_Core', 'Windows', 'Linux', 'MacOS')
             ProjectUri   = 'https://github.com/mindhunters/MindhuntersPS'
             LicenseUri   = 'https://github.com/mindhunters/MindhuntersPS/blob/main/LICENSE'
-            ReleaseNotes = 'First release: Get-MhPhoneNumber with filters, paging, retries and safe token handling; Connect-MhAccount, Disconnect-MhAccount, Get-MhContext. See CHANGELOG.md.'
+            ReleaseNotes = 'First release: Get-MhPhoneNumber with filters, paging, retries and safe token handling; Get-MhAgent, Get-MhPhoneNumberRate and Set-MhPhoneNumber; Connect-MhAccount, Disconnect-MhAccount, Get-MhContext. See CHANGELOG.md.'
         }
     }
 }

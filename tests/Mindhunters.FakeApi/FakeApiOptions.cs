@@ -14,6 +14,9 @@ public sealed class FakeApiOptions
     /// <summary>How many phone numbers the data set has (items 1..Count); default 250.</summary>
     public int Count { get; set; } = 250;
 
+    /// <summary>How many agents GET /api/v1/agents lists; default <see cref="FakeAgents.DefaultCount"/> (12).</summary>
+    public int AgentCount { get; set; } = FakeAgents.DefaultCount;
+
     /// <summary>The bearer token the endpoint accepts; default "test-token".</summary>
     public string Token { get; set; } = "test-token";
 
@@ -87,7 +90,7 @@ public sealed class FakeApiOptions
                 continue;
             }
 
-            if (name is not ("port" or "count" or "token") && !FaultOptions.IsKnown(key))
+            if (name is not ("port" or "count" or "agent-count" or "token") && !FaultOptions.IsKnown(key))
             {
                 throw new ArgumentException($"Unknown option --{name}. See --help.");
             }
@@ -100,6 +103,9 @@ public sealed class FakeApiOptions
                     break;
                 case "count":
                     options.Count = ParseInt(name, value, 0, 9_999_999);
+                    break;
+                case "agent-count":
+                    options.AgentCount = ParseInt(name, value, 0, 9_999_999);
                     break;
                 case "token":
                     options.Token = value.Length > 0 ? value : throw new ArgumentException("--token needs a non-empty value.");
@@ -117,9 +123,11 @@ public sealed class FakeApiOptions
     public static string Usage { get; } = string.Join(
         Environment.NewLine,
         "Usage: dotnet Mindhunters.FakeApi.dll [options]",
-        "Serves GET /api/v1/phone-numbers on 127.0.0.1 and prints 'FakeApi listening on http://127.0.0.1:{port}'.",
+        "Serves GET /api/v1/phone-numbers, GET /api/v1/agents, GET /api/v1/phone-numbers/rates and",
+        "PATCH /api/v1/phone-numbers/{uuid} on 127.0.0.1 and prints 'FakeApi listening on http://127.0.0.1:{port}'.",
         "  --port N                  TCP port (default 0 = any free port)",
         "  --count N                 size of the data set (default 250)",
+        "  --agent-count N           how many agents GET /api/v1/agents lists (default 12)",
         "  --token T                 accepted bearer token (default test-token)",
         "  --stdin-watch             exit when standard input ends (default: only when stdin is a pipe, Linux)",
         "  --no-stdin-watch          never watch standard input",
@@ -137,6 +145,7 @@ public sealed class FakeApiOptions
         "  --redirect-to-port P      302 to http://127.0.0.1:P with the same path and query",
         "  --status-override N       --override-status CODE (default 500) with --override-body JSON",
         "Control endpoints (no auth): GET|DELETE /_fake/requests, GET|POST|DELETE /_fake/faults,",
+        "  DELETE /_fake/channel-settings,",
         "  GET /_fake/count, PUT /_fake/count?value=N.");
 
     private static void SetFault(FakeApiOptions options, string name, string? value)

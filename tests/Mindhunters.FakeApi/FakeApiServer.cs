@@ -26,12 +26,14 @@ public sealed class FakeApiServer : IAsyncDisposable
     private readonly FakeApiHandler _handler;
     private readonly CancellationTokenSource _stopping = new();
     private int _count;
+    private int _agentCount;
     private int _disposed;
 
     private FakeApiServer(WebApplication app, FakeApiOptions options)
     {
         _app = app;
         _count = options.Count;
+        _agentCount = options.AgentCount;
         Token = options.Token;
         Faults = options.Faults.Clone();
         _handler = new FakeApiHandler(this, _stopping.Token);
@@ -63,7 +65,26 @@ public sealed class FakeApiServer : IAsyncDisposable
         }
     }
 
-    /// <summary>A snapshot of the requests of /api/v1/phone-numbers so far, oldest first. Thread-safe.</summary>
+    /// <summary>How many agents GET /api/v1/agents lists (agents 1..AgentCount; see <see cref="FakeAgents"/>).</summary>
+    public int AgentCount
+    {
+        get => Volatile.Read(ref _agentCount);
+        set
+        {
+            ArgumentOutOfRangeException.ThrowIfNegative(value);
+            Volatile.Write(ref _agentCount, value);
+        }
+    }
+
+    /// <summary>Phone number <paramref name="index"/> as GET lists it now: with what PATCH requests changed.</summary>
+    public FakePhoneNumber CurrentItem(int index) => Channels.Current(FakeData.Item(index));
+
+    /// <summary>Forgets what PATCH requests changed (like DELETE /_fake/channel-settings).</summary>
+    public void ResetChannelSettings() => Channels.Clear();
+
+    internal ChannelSettingsStore Channels { get; } = new();
+
+    /// <summary>A snapshot of the requests of the API endpoints (/api/v1/...) so far, oldest first. Thread-safe.</summary>
     public IReadOnlyList<RecordedRequest> Requests => Log.Snapshot();
 
     internal RequestLog Log { get; } = new();
@@ -79,6 +100,7 @@ public sealed class FakeApiServer : IAsyncDisposable
     {
         ArgumentNullException.ThrowIfNull(options);
         ArgumentOutOfRangeException.ThrowIfNegative(options.Count);
+        ArgumentOutOfRangeException.ThrowIfNegative(options.AgentCount);
         if (options.Port is < 0 or > 65535)
         {
             throw new ArgumentOutOfRangeException(nameof(options), options.Port, "Port must be 0 (any free port) to 65535.");

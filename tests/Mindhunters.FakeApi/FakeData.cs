@@ -39,13 +39,17 @@ public static class FakeData
     /// <summary>The accepted values of sort.</summary>
     public static IReadOnlyList<string> Sorts { get; } = new[] { SortCreatedAt, SortMonthlyFee, SortNumber };
 
-    /// <summary>The five agents numbers are bound to ("Agent 1".."Agent 5", fixed uuids).</summary>
+    /// <summary>
+    /// The five agents numbers are bound to (fixed uuids): "Agent 1", "Support Desk", "Agent 3", "Support Night",
+    /// "Agent 5". They are also the first five items of GET /api/v1/agents (<see cref="FakeAgents"/>), so that
+    /// `Get-MhAgent -Name 'Support*' | Get-MhPhoneNumber` finds the numbers of the two support agents.
+    /// </summary>
     public static IReadOnlyList<FakeAgent> Agents { get; } = new[]
     {
         new FakeAgent(new Guid("7d6c1f0a-2b3e-4c5d-8e9f-0a1b2c3d4e51"), "Agent 1"),
-        new FakeAgent(new Guid("7d6c1f0a-2b3e-4c5d-8e9f-0a1b2c3d4e52"), "Agent 2"),
+        new FakeAgent(new Guid("7d6c1f0a-2b3e-4c5d-8e9f-0a1b2c3d4e52"), "Support Desk"),
         new FakeAgent(new Guid("7d6c1f0a-2b3e-4c5d-8e9f-0a1b2c3d4e53"), "Agent 3"),
-        new FakeAgent(new Guid("7d6c1f0a-2b3e-4c5d-8e9f-0a1b2c3d4e54"), "Agent 4"),
+        new FakeAgent(new Guid("7d6c1f0a-2b3e-4c5d-8e9f-0a1b2c3d4e54"), "Support Night"),
         new FakeAgent(new Guid("7d6c1f0a-2b3e-4c5d-8e9f-0a1b2c3d4e55"), "Agent 5"),
     };
 
@@ -253,6 +257,21 @@ public static class FakeData
 
     internal static Guid UuidOf(int index) =>
         new Guid(string.Create(CultureInfo.InvariantCulture, $"{index:x8}-0000-4000-8000-{index:x12}"));
+
+    /// <summary>The index whose phone_number_uuid is <paramref name="uuid"/> (false for any other uuid).</summary>
+    public static bool TryIndexOf(Guid uuid, out int index)
+    {
+        index = 0;
+        string text = uuid.ToString("D");
+        if (!int.TryParse(text.Substring(0, 8), NumberStyles.AllowHexSpecifier, CultureInfo.InvariantCulture, out int candidate)
+            || candidate < 1 || UuidOf(candidate) != uuid)
+        {
+            return false;
+        }
+
+        index = candidate;
+        return true;
+    }
 
     private static Country CountryOf(int index) => CountryCycle[(index - 1) % CountryCycle.Length];
 

@@ -128,6 +128,11 @@ public sealed class FakePhoneNumber
     /// <summary>label: a field the seed page does not list ("Line 17"); the client must ignore it.</summary>
     public string Label { get; }
 
+    /// <summary>This number with other channel settings (what PATCH /api/v1/phone-numbers/{uuid} changed).</summary>
+    public FakePhoneNumber WithChannels(FakeChannel voice, FakeChannel sms, FakeInbound inbound) =>
+        new(Index, PhoneNumberUuid, Number, CountryCode, CountryName, Type, IsExternal, Status, ComplianceStatus, Requirements,
+            Capabilities, voice, sms, inbound, MonthlyFee, Currency, CallBinding, SmsBinding, WhatsappBinding, PurchasedAt, UpdatedAt, Label);
+
     /// <summary>True when the number is bound to <paramref name="agentUuid"/> on any channel.</summary>
     public bool IsBoundTo(Guid agentUuid) =>
         CallBinding.AgentUuid == agentUuid || SmsBinding.AgentUuid == agentUuid || WhatsappBinding.AgentUuid == agentUuid;

@@ -24,37 +24,7 @@ internal static class QueryParser
     {
         errors = new List<KeyValuePair<string, string>>();
 
-        long page = 1;
-        string? pageText = Value(query, "page");
-        if (pageText is not null)
-        {
-            if (!TryParseInteger(pageText, out page))
-            {
-                errors.Add(new("page", "The page field must be an integer."));
-            }
-            else if (page < 1)
-            {
-                errors.Add(new("page", "The page field must be at least 1."));
-            }
-        }
-
-        long perPage = DefaultPerPage;
-        string? perPageText = Value(query, "per_page");
-        if (perPageText is not null)
-        {
-            if (!TryParseInteger(perPageText, out perPage))
-            {
-                errors.Add(new("per_page", "The per page field must be an integer."));
-            }
-            else if (perPage < 1)
-            {
-                errors.Add(new("per_page", "The per page field must be at least 1."));
-            }
-            else if (perPage > MaxPerPage)
-            {
-                errors.Add(new("per_page", "The per page field must not be greater than 100."));
-            }
-        }
+        (long page, int perPage) = Paging(query, DefaultPerPage, MaxPerPage, errors);
 
         string? status = Enum(query, "status", FakeData.Statuses, errors);
         string? countryCode = Value(query, "country_code");
@@ -95,10 +65,49 @@ internal static class QueryParser
             Sort = sort,
             IncludeExternal = includeExternal is "1" or "true",
         };
-        return new ListingRequest(fakeQuery, page, (int)perPage);
+        return new ListingRequest(fakeQuery, page, perPage);
     }
 
-    private static string? Value(IQueryCollection query, string name)
+    /// <summary>page (>= 1, default 1) and per_page (1..<paramref name="maxPerPage"/>), as every list endpoint reads them.</summary>
+    public static (long Page, int PerPage) Paging(IQueryCollection query, int defaultPerPage, int maxPerPage, List<KeyValuePair<string, string>> errors)
+    {
+        long page = 1;
+        string? pageText = Value(query, "page");
+        if (pageText is not null)
+        {
+            if (!TryParseInteger(pageText, out page))
+            {
+                errors.Add(new("page", "The page field must be an integer."));
+            }
+            else if (page < 1)
+            {
+                errors.Add(new("page", "The page field must be at least 1."));
+            }
+        }
+
+        long perPage = defaultPerPage;
+        string? perPageText = Value(query, "per_page");
+        if (perPageText is not null)
+        {
+            if (!TryParseInteger(perPageText, out perPage))
+            {
+                errors.Add(new("per_page", "The per page field must be an integer."));
+            }
+            else if (perPage < 1)
+            {
+                errors.Add(new("per_page", "The per page field must be at least 1."));
+            }
+            else if (perPage > maxPerPage)
+            {
+                errors.Add(new("per_page", string.Create(CultureInfo.InvariantCulture, $"The per page field must not be greater than {maxPerPage}.")));
+            }
+        }
+
+        return (page, errors.Count == 0 ? (int)perPage : defaultPerPage);
+    }
+
+    /// <summary>The trimmed last value of <paramref name="name"/>; null when absent or empty.</summary>
+    public static string? Value(IQueryCollection query, string name)
     {
         if (!query.TryGetValue(name, out StringValues values) || values.Count == 0)
         {

@@ -10,33 +10,182 @@ internal static class ResponseWriter
 {
     public const string ListMessage = "Phone numbers retrieved successfully.";
 
-    public static void WriteList(
-        Utf8JsonWriter w, int[] indices, int itemsStart, int itemCount, long currentPage, int perPage,
-        long lastPage, long? from, long? to, bool hasMore)
+    public const string AgentListMessage = "Agents retrieved successfully.";
+
+    /// <summary>
+    /// The list envelope every list endpoint shares: {"success":true,"message":...,"data":{"items":[...],
+    /// "pagination":{...}}}; <paramref name="message"/> null leaves "message" out (the rates page shows none).
+    /// </summary>
+    public static void WriteList(Utf8JsonWriter w, string? message, PageWindow window, Action<Utf8JsonWriter, int> writeItem)
     {
         w.WriteStartObject();
         w.WriteBoolean("success"u8, true);
-        w.WriteString("message"u8, ListMessage);
+        if (message is not null)
+        {
+            w.WriteString("message"u8, message);
+        }
+
         w.WritePropertyName("data"u8);
         w.WriteStartObject();
         w.WritePropertyName("items"u8);
         w.WriteStartArray();
-        for (int k = 0; k < itemCount; k++)
+        for (int k = 0; k < window.ItemCount; k++)
         {
-            WriteItem(w, FakeData.Item(indices[itemsStart + k]));
+            writeItem(w, window.ItemsStart + k);
         }
 
         w.WriteEndArray();
         w.WritePropertyName("pagination"u8);
         w.WriteStartObject();
-        w.WriteNumber("current_page"u8, currentPage);
-        w.WriteNumber("per_page"u8, perPage);
-        w.WriteNumber("total"u8, indices.Length);
-        w.WriteNumber("last_page"u8, lastPage);
-        WriteNullableNumber(w, "from"u8, from);
-        WriteNullableNumber(w, "to"u8, to);
-        w.WriteBoolean("has_more"u8, hasMore);
+        w.WriteNumber("current_page"u8, window.CurrentPage);
+        w.WriteNumber("per_page"u8, window.PerPage);
+        w.WriteNumber("total"u8, window.Total);
+        w.WriteNumber("last_page"u8, window.LastPage);
+        WriteNullableNumber(w, "from"u8, window.From);
+        WriteNullableNumber(w, "to"u8, window.To);
+        w.WriteBoolean("has_more"u8, window.HasMore);
         w.WriteEndObject();
+        w.WriteEndObject();
+        w.WriteEndObject();
+    }
+
+    /// <summary>{"success":true,"data":{...}}: the answer to a write, as the PATCH page shows it (no message).</summary>
+    public static void WriteData(Utf8JsonWriter w, Action<Utf8JsonWriter> writeData)
+    {
+        w.WriteStartObject();
+        w.WriteBoolean("success"u8, true);
+        w.WritePropertyName("data"u8);
+        writeData(w);
+        w.WriteEndObject();
+    }
+
+    /// <summary>The documented error envelope: {"success":false,"message":...,"error":{"code","details"[,"field"]}}.</summary>
+    public static void WriteError(Utf8JsonWriter w, string message, string code, string details, string? field = null)
+    {
+        w.WriteStartObject();
+        w.WriteBoolean("success"u8, false);
+        w.WriteString("message"u8, message);
+        w.WritePropertyName("error"u8);
+        w.WriteStartObject();
+        w.WriteString("code"u8, code);
+        w.WriteString("details"u8, details);
+        if (field is not null)
+        {
+            w.WriteString("field"u8, field);
+        }
+
+        w.WriteEndObject();
+        w.WriteEndObject();
+    }
+
+    public static void WriteAgent(Utf8JsonWriter w, FakeAgentItem a)
+    {
+        w.WriteStartObject();
+        w.WriteString("agent_uuid"u8, a.AgentUuid);
+        w.WriteString("name"u8, a.Name);
+        w.WriteString("description"u8, a.Description);
+        w.WriteString("company_name"u8, a.CompanyName);
+        w.WriteString("role"u8, a.Role);
+        w.WriteString("objective"u8, a.Objective);
+        w.WriteString("tone"u8, a.Tone);
+        w.WriteString("behavior_guidelines"u8, a.BehaviorGuidelines);
+        w.WriteString("company_service"u8, a.CompanyService);
+        w.WriteString("topic"u8, a.Topic);
+        w.WriteString("length_detail"u8, a.LengthDetail);
+        w.WriteString("interest_of_product"u8, a.InterestOfProduct);
+        w.WriteString("negative_response"u8, a.NegativeResponse);
+        if (a.Status is not null)
+        {
+            w.WriteString("status"u8, a.Status); // copy B of the page has no status at all: sometimes left out
+        }
+
+        w.WriteString("custom_prompt"u8, a.CustomPrompt);
+        w.WriteString("language"u8, a.Language);
+        w.WriteString("speed"u8, a.Speed);
+        w.WriteString("timezone"u8, a.Timezone);
+        w.WriteBoolean("appointment_scheduling_enabled"u8, a.AppointmentSchedulingEnabled);
+        w.WriteBoolean("appointment_scheduling_randomly"u8, a.AppointmentSchedulingRandomly);
+        if (a.CustomLlmUrl is null)
+        {
+            w.WriteNull("custom_llm_url"u8);
+        }
+        else
+        {
+            w.WriteString("custom_llm_url"u8, a.CustomLlmUrl);
+        }
+
+        w.WriteString("recommendations"u8, a.Recommendations);
+        w.WritePropertyName("settings"u8);
+        w.WriteStartObject();
+        w.WritePropertyName("voice"u8);
+        w.WriteStartObject();
+        w.WriteString("voice_id"u8, a.VoiceId); // the page shows the four objects empty; one key, so they show
+        w.WriteEndObject();
+        foreach (string part in (ReadOnlySpan<string>)["text", "memorize", "evaluation"])
+        {
+            w.WritePropertyName(part);
+            w.WriteStartObject();
+            w.WriteEndObject();
+        }
+
+        w.WriteEndObject();
+        WriteNotes(w, "guidelines"u8, a.Guidelines);
+        WriteNotes(w, "notes"u8, a.Notes);
+        w.WritePropertyName("procedures"u8);
+        w.WriteStartArray();
+        foreach (FakeProcedure procedure in a.Procedures)
+        {
+            w.WriteStartObject();
+            w.WriteString("uuid"u8, procedure.Uuid);
+            w.WriteString("name"u8, procedure.Name);
+            w.WriteString("description"u8, procedure.Description);
+            w.WritePropertyName("steps"u8);
+            w.WriteStartArray();
+            foreach (FakeProcedureStep step in procedure.Steps)
+            {
+                w.WriteStartObject();
+                w.WriteNumber("order"u8, step.Order);
+                w.WriteString("description"u8, step.Description);
+                w.WriteString("intent_uuid"u8, step.IntentUuid);
+                w.WriteEndObject();
+            }
+
+            w.WriteEndArray();
+            w.WriteEndObject();
+        }
+
+        w.WriteEndArray();
+        w.WritePropertyName("training"u8);
+        w.WriteStartArray();
+        foreach (FakeTraining training in a.Training)
+        {
+            w.WriteStartObject();
+            w.WriteString("uuid"u8, training.Uuid);
+            w.WriteString("content"u8, training.Content);
+            w.WriteString("intent"u8, training.Intent);
+            w.WriteString("response"u8, training.Response);
+            w.WriteEndObject();
+        }
+
+        w.WriteEndArray();
+        w.WriteNumber("webhooks_count"u8, a.Index % 3); // not on the page: the client must tolerate it
+        w.WriteEndObject();
+    }
+
+    public static void WriteRate(Utf8JsonWriter w, FakeRate r)
+    {
+        w.WriteStartObject();
+        w.WriteString("country_code"u8, r.CountryCode);
+        w.WriteString("country_name"u8, r.CountryName);
+        w.WriteString("destination_prefix"u8, r.DestinationPrefix);
+        w.WriteString("origination"u8, r.Origination);
+        w.WriteString("description"u8, r.Description);
+        w.WriteNumber("min_duration_seconds"u8, r.MinDurationSeconds);
+        w.WriteNumber("billing_increment_seconds"u8, r.BillingIncrementSeconds);
+        w.WritePropertyName("price"u8);
+        w.WriteStartObject();
+        w.WriteNumber("amount"u8, r.Amount);
+        w.WriteString("currency"u8, r.Currency);
         w.WriteEndObject();
         w.WriteEndObject();
     }
@@ -180,6 +329,12 @@ internal static class ResponseWriter
             w.WriteString("query"u8, r.Query);
             w.WriteBoolean("had_authorization"u8, r.HadAuthorization);
             w.WriteNumber("status"u8, r.Status);
+            if (r.Body is not null)
+            {
+                w.WriteString("content_type"u8, r.ContentType);
+                w.WriteString("body"u8, r.Body);
+            }
+
             w.WriteEndObject();
         }
 
@@ -205,6 +360,22 @@ internal static class ResponseWriter
 
         w.WriteEndArray();
         w.WriteEndObject();
+    }
+
+    private static void WriteNotes(Utf8JsonWriter w, ReadOnlySpan<byte> name, IReadOnlyList<FakeAgentNote> notes)
+    {
+        w.WritePropertyName(name);
+        w.WriteStartArray();
+        foreach (FakeAgentNote note in notes)
+        {
+            w.WriteStartObject();
+            w.WriteString("uuid"u8, note.Uuid);
+            w.WriteString("content"u8, note.Content);
+            w.WriteNumber("order"u8, note.Order);
+            w.WriteEndObject();
+        }
+
+        w.WriteEndArray();
     }
 
     private static void WriteBinding(Utf8JsonWriter w, ReadOnlySpan<byte> name, FakeBinding binding)

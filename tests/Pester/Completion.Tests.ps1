@@ -65,6 +65,16 @@ Describe '-CountryCode completion' {
     }
 }
 
+Describe 'Country codes complete wherever a parameter takes one' {
+    It '<Line> offers <Expected>' -ForEach @(
+        @{ Line = 'Get-MhPhoneNumberRate -CountryCode germ'; Expected = 'DE' }
+        @{ Line = 'Set-MhPhoneNumber -VoiceWhitelistedDestinations us'; Expected = 'US' }
+        @{ Line = 'Set-MhPhoneNumber -SmsWhitelistedDestinations DE, austri'; Expected = 'AT' }
+    ) {
+        (Get-Completion $Line).CompletionText | Should -Be @($Expected)
+    }
+}
+
 Describe '-<Parameter> of <Command> completes from its ValidateSet' -ForEach $setCases {
     It 'offers the whole set when nothing is typed' {
         $offered = (Get-Completion "$Command -$Parameter ").CompletionText

@@ -24,8 +24,8 @@ BeforeAll {
 }
 
 Describe 'The module has commands to document' {
-    It 'exports the four cmdlets' {
-        $commandCases.Count | Should -Be 4
+    It 'exports the seven cmdlets' {
+        $commandCases.Count | Should -Be 7
         $parameterCases.Count | Should -BeGreaterThan 10
     }
 }
@@ -98,7 +98,10 @@ Describe '-<Parameter> of <Command>' -ForEach $parameterCases {
 
     It 'takes pipeline input as the code does' {
         $byName = @($metadata.ParameterSets.Values.ValueFromPipelineByPropertyName) -contains $true
-        if ($byName) { $help.pipelineInput | Should -Match 'ByPropertyName' } else { $help.pipelineInput | Should -Match '^False' }
+        $byValue = @($metadata.ParameterSets.Values.ValueFromPipeline) -contains $true
+        if ($byName) { $help.pipelineInput | Should -Match 'ByPropertyName' }
+        if ($byValue) { $help.pipelineInput | Should -Match 'ByValue' }
+        if (-not $byName -and -not $byValue) { $help.pipelineInput | Should -Match '^False' }
     }
 
     It 'lists its aliases' {
@@ -179,5 +182,24 @@ Describe 'about_Mindhunters' {
     It 'says that a failed listing is non-terminating and a missing connection terminating' {
         $about | Should -Match 'NON-terminating'
         $about | Should -Match 'MhNotConnected\s+\(category ConnectionError, terminating\)'
+    }
+}
+
+Describe 'Examples of <Name>' -ForEach @(
+    @{ Name = 'Get-MhAgent'; Pattern = "-Name 'Support\*' \| Get-MhPhoneNumber" }
+    @{ Name = 'Get-MhPhoneNumberRate'; Pattern = '-CountryCode \w+' }
+    @{ Name = 'Set-MhPhoneNumber'; Pattern = 'Get-MhPhoneNumber[\s\S]*\|\s+Set-MhPhoneNumber -SmsEnabled \$false -WhatIf' }
+) {
+    It 'has at least two, one of them showing the command as users meet it' {
+        $examples = @((Get-Help $Name -Examples).examples.example)
+        $examples.Count | Should -BeGreaterOrEqual 2
+        ($examples.code -join "`n") | Should -Match $Pattern
+    }
+}
+
+Describe 'about_Mindhunters across the cmdlets' {
+    It 'shows the pipeline from agents to their numbers to a change with -WhatIf' {
+        $about = Get-Help about_Mindhunters | Out-String
+        $about | Should -Match 'Get-MhAgent -Name ''Support\*'' \|\s+Get-MhPhoneNumber -Status active \|\s+Set-MhPhoneNumber -SmsEnabled \$false -WhatIf'
     }
 }

@@ -51,7 +51,7 @@ Describe 'The manifest' {
         $m.PowerShellVersion | Should -Be '5.1'
         $m.CompatiblePSEditions | Should -Be @('Desktop', 'Core')
         $m.RootModule | Should -Be 'Mindhunters.dll'
-        $m.ExportedCmdlets.Keys | Sort-Object | Should -Be @('Connect-MhAccount', 'Disconnect-MhAccount', 'Get-MhContext', 'Get-MhPhoneNumber')
+        $m.ExportedCmdlets.Keys | Sort-Object | Should -Be @('Connect-MhAccount', 'Disconnect-MhAccount', 'Get-MhAgent', 'Get-MhContext', 'Get-MhPhoneNumber', 'Get-MhPhoneNumberRate', 'Set-MhPhoneNumber')
         $m.ExportedFunctions.Count | Should -Be 0
         $m.ExportedAliases.Count | Should -Be 0
         $m.ExportedVariables.Count | Should -Be 0
@@ -160,6 +160,9 @@ Import-Module Mindhunters
 $steps = [ordered]@{
     'Get-MhContext'           = { Get-MhContext }
     'Get-MhPhoneNumber'       = { Get-MhPhoneNumber -First 1 }
+    'Get-MhAgent'             = { Get-MhAgent -First 1 }
+    'Get-MhPhoneNumberRate'   = { Get-MhPhoneNumberRate -First 1 }
+    'Set without a uuid'      = { Set-MhPhoneNumber -SmsEnabled $false }
     'Connect-MhAccount'       = { Connect-MhAccount -Subdomain acme -Token (ConvertTo-SecureString 'x' -AsPlainText -Force) -BaseUri $env:MIHU_BASE_URI }
     'Disconnect-MhAccount'    = { Disconnect-MhAccount }
     'Connect without a token' = { Connect-MhAccount -Subdomain acme }
@@ -171,6 +174,9 @@ foreach ($name in $steps.Keys) {
         $result.ExitCode | Should -Be 0 -Because $result.Error
         $result.Output | Should -Contain 'Get-MhContext=ok'
         $result.Output | Should -Contain 'Get-MhPhoneNumber=ok'
+        $result.Output | Should -Contain 'Get-MhAgent=ok'
+        $result.Output | Should -Contain 'Get-MhPhoneNumberRate=ok'
+        ($result.Output | Where-Object { $_ -like 'Set without a uuid=*' }) | Should -BeLike 'Set without a uuid=error:*'
         $result.Output | Should -Contain 'Connect-MhAccount=ok'
         $result.Output | Should -Contain 'Disconnect-MhAccount=ok'
         # A missing mandatory value fails at once instead of waiting for someone to type it.

@@ -57,7 +57,7 @@ function Stop-FakeApi {
     }
 }
 
-# The requests the fake API received (of /api/v1/phone-numbers), oldest first.
+# The requests the fake API received (of every /api/v1/... endpoint), oldest first; a PATCH also has content_type and body.
 function Get-FakeApiRequest {
     param([Parameter(Mandatory)] $Api)
     # Invoke-RestMethod writes a JSON array as one object; enumerate it, so [] gives nothing at all.
@@ -68,6 +68,12 @@ function Get-FakeApiRequest {
 function Clear-FakeApiRequest {
     param([Parameter(Mandatory)] $Api)
     $null = Invoke-RestMethod -Uri "$($Api.BaseUri)/_fake/requests" -Method Delete
+}
+
+# Forgets what PATCH requests changed: every number has its computed channel settings again.
+function Reset-FakeApiChannelSetting {
+    param([Parameter(Mandatory)] $Api)
+    $null = Invoke-RestMethod -Uri "$($Api.BaseUri)/_fake/channel-settings" -Method Delete
 }
 
 # Replaces the fake's fault settings: Set-FakeApiFault $api @{ fail_5xx = 2; fail_status = 503 }; no hashtable resets them.
@@ -181,4 +187,4 @@ function Wait-Until {
     while (-not (& $Condition) -and [DateTime]::UtcNow -lt $deadline) { Start-Sleep -Milliseconds 20 }
 }
 
-Export-ModuleMember -Function Enter-FakeApiShell, Start-FakeApi, Stop-FakeApi, Get-FakeApiRequest, Clear-FakeApiRequest, Set-FakeApiFault, Get-BuiltModulePath, Invoke-ChildPwsh, New-IsolatedEnvironment, Wait-Until
+Export-ModuleMember -Function Enter-FakeApiShell, Start-FakeApi, Stop-FakeApi, Get-FakeApiRequest, Clear-FakeApiRequest, Reset-FakeApiChannelSetting, Set-FakeApiFault, Get-BuiltModulePath, Invoke-ChildPwsh, New-IsolatedEnvironment, Wait-Until

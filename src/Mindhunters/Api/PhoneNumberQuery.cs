@@ -22,6 +22,9 @@ namespace Mindhunters.Api
         public const string BoundToAgentUuid = "bound_to_agent_uuid";
         public const string Sort = "sort";
         public const string IncludeExternal = "include_external";
+
+        /// <summary>GET /api/v1/phone-numbers/rates: destination prefix, "starts with".</summary>
+        public const string Prefix = "prefix";
     }
 
     /// <summary>The filters of one listing; page and per_page are added per request.</summary>

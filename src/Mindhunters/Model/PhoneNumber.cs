@@ -16,12 +16,20 @@ namespace Mindhunters.Model
         [JsonInclude, JsonPropertyName("country_code")]
         public string? CountryCode { get; internal set; }
 
+        // "Sassari, Sardegna": on newer answers only (the trunks page shows it; the list page does not yet).
+        [JsonInclude, JsonPropertyName("location")]
+        public string? Location { get; internal set; }
+
         // Kept as strings, not enums: a value the API adds tomorrow must not break today's listing.
         [JsonInclude, JsonPropertyName("type")]
         public string? Type { get; internal set; }
 
         [JsonInclude, JsonPropertyName("is_external")]
         public bool IsExternal { get; internal set; }
+
+        // "purchased" or "external" (a number brought in on an external SIP trunk); newer answers only, no set documented.
+        [JsonInclude, JsonPropertyName("source")]
+        public string? Source { get; internal set; }
 
         [JsonInclude, JsonPropertyName("status")]
         public string? Status { get; internal set; }

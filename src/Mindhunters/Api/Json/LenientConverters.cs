@@ -374,7 +374,7 @@ namespace Mindhunters.Api.Json
             return result.ToArray();
         }
 
-        private static object? ReadValue(ref Utf8JsonReader reader)
+        internal static object? ReadValue(ref Utf8JsonReader reader)
         {
             switch (reader.TokenType)
             {

@@ -20,6 +20,15 @@ namespace Mindhunters.Api.Json
     [JsonSerializable(typeof(ItemResponse<PhoneNumber>), TypeInfoPropertyName = "PhoneNumberItemResponse")]
     [JsonSerializable(typeof(PhoneNumber))]
     [JsonSerializable(typeof(List<PhoneNumber>))]
+    [JsonSerializable(typeof(ListResponse<Agent>), TypeInfoPropertyName = "AgentListResponse")]
+    [JsonSerializable(typeof(ListResponse<PhoneNumberRate>), TypeInfoPropertyName = "PhoneNumberRateListResponse")]
+    [JsonSerializable(typeof(Agent))]
+    [JsonSerializable(typeof(AgentNote))]
+    [JsonSerializable(typeof(AgentProcedure))]
+    [JsonSerializable(typeof(AgentProcedureStep))]
+    [JsonSerializable(typeof(AgentTraining))]
+    [JsonSerializable(typeof(PhoneNumberRate))]
+    [JsonSerializable(typeof(RatePrice))]
     internal sealed partial class MindhuntersJsonContext : JsonSerializerContext
     {
     }

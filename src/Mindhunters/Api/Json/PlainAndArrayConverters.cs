@@ -1,0 +1,68 @@
+using System;
+using System.Collections.Generic;
+using System.Text.Json;
+using System.Text.Json.Serialization;
+using Mindhunters.Model;
+
+namespace Mindhunters.Api.Json
+{
+    /// <summary>
+    /// Reads one object whose shape nobody promised (an agent's settings) into a plain dictionary of dictionaries,
+    /// lists and values; anything that is not an object gives an empty dictionary, never null.
+    /// </summary>
+    internal sealed class PlainObjectConverter : JsonConverter<AgentSettings>
+    {
+        public override bool HandleNull => true;
+
+        public override AgentSettings Read(ref Utf8JsonReader reader, Type typeToConvert, JsonSerializerOptions options)
+        {
+            var settings = new AgentSettings();
+            if (reader.TokenType != JsonTokenType.StartObject)
+            {
+                reader.Skip();
+                return settings;
+            }
+            var values = (IReadOnlyDictionary<string, object?>)PlainObjectArrayConverter.ReadValue(ref reader)!;
+            foreach (KeyValuePair<string, object?> value in values) settings[value.Key] = value.Value;
+            return settings;
+        }
+
+        public override void Write(Utf8JsonWriter writer, AgentSettings value, JsonSerializerOptions options) =>
+            throw new NotSupportedException("The module only reads agents.");
+    }
+
+    /// <summary>Reads an array of objects of T into a <see cref="PartList{T}"/>, skipping elements that are not objects; never null.</summary>
+    internal sealed class LenientPartListConverter<T> : JsonConverter<PartList<T>> where T : class
+    {
+        private readonly NestedReader<T> _nested = new NestedReader<T>();
+
+        public override bool HandleNull => true;
+
+        public override PartList<T> Read(ref Utf8JsonReader reader, Type typeToConvert, JsonSerializerOptions options)
+        {
+            var items = new List<T>();
+            if (reader.TokenType != JsonTokenType.StartArray)
+            {
+                reader.Skip();
+                return new PartList<T>(items);
+            }
+            JsonConverter<T> converter = _nested.ConverterFor(options);
+            while (reader.Read() && reader.TokenType != JsonTokenType.EndArray)
+            {
+                if (reader.TokenType == JsonTokenType.StartObject)
+                {
+                    T? item = converter.Read(ref reader, typeof(T), options);
+                    if (item is not null) items.Add(item);
+                }
+                else
+                {
+                    reader.Skip();
+                }
+            }
+            return new PartList<T>(items);
+        }
+
+        public override void Write(Utf8JsonWriter writer, PartList<T> value, JsonSerializerOptions options) =>
+            throw new NotSupportedException("The module only reads agents.");
+    }
+}

@@ -1,0 +1,22 @@
+using System.Collections.Generic;
+
+namespace Mindhunters.Api
+{
+    /// <summary>The filters of GET /api/v1/phone-numbers/rates; page and per_page are added per request.</summary>
+    internal sealed class PhoneNumberRateQuery : IListQuery
+    {
+        /// <summary>The page's documented maximum ("must be &lt;= 200").</summary>
+        public const int MaxPerPage = 200;
+
+        public string? CountryCode { get; init; }
+
+        /// <summary>Sent as given: the page does not say whether prefixes are written with a '+'.</summary>
+        public string? Prefix { get; init; }
+
+        public IEnumerable<KeyValuePair<string, string>> Filters()
+        {
+            if (!string.IsNullOrEmpty(CountryCode)) yield return new KeyValuePair<string, string>(QueryNames.CountryCode, CountryCode!.Trim().ToUpperInvariant());
+            if (!string.IsNullOrEmpty(Prefix)) yield return new KeyValuePair<string, string>(QueryNames.Prefix, Prefix!.Trim());
+        }
+    }
+}

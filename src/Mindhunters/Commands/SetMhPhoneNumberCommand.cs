@@ -1,0 +1,114 @@
+using System;
+using System.Linq;
+using System.Management.Automation;
+using System.Net.Http;
+using Mindhunters.Api;
+using Mindhunters.Api.Json;
+using Mindhunters.Model;
+
+namespace Mindhunters.Commands
+{
+    /// <summary>
+    /// Changes a number's voice, sms and inbound settings with PATCH /api/v1/phone-numbers/{uuid}: one request per
+    /// number, carrying only the settings given. A refused number is a non-terminating error; the next one goes on.
+    /// </summary>
+    [Cmdlet(VerbsCommon.Set, "MhPhoneNumber", SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.Medium)]
+    [OutputType(typeof(PhoneNumber))]
+    public sealed class SetMhPhoneNumberCommand : MhCmdlet
+    {
+        // HttpMethod.Patch is not in netstandard2.0.
+        private static readonly HttpMethod Patch = new HttpMethod("PATCH");
+
+        private ChannelSettingsChange _change = new ChannelSettingsChange();
+
+        [Parameter(Mandatory = true, Position = 0, ValueFromPipelineByPropertyName = true)]
+        [Alias("phone_number_uuid")]
+        public Guid PhoneNumberUuid { get; set; }
+
+        // Only so that -WhatIf and -Confirm can say what a setting is now: the number changed is PhoneNumberUuid's.
+        [Parameter(ValueFromPipeline = true)]
+        public PhoneNumber? InputObject { get; set; }
+
+        [Parameter]
+        public bool VoiceEnabled { get; set; }
+
+        [Parameter]
+        [ValidateRange(0, int.MaxValue)]
+        public int VoiceChannelLimit { get; set; }
+
+        [Parameter]
+        [AllowEmptyCollection]
+        [ValidateCountryCode]
+        [ArgumentCompleter(typeof(CountryCodeCompleter))]
+        public string[]? VoiceWhitelistedDestinations { get; set; }
+
+        [Parameter]
+        public bool SmsEnabled { get; set; }
+
+        [Parameter]
+        [ValidateRange(0, int.MaxValue)]
+        public int SmsChannelLimit { get; set; }
+
+        [Parameter]
+        [AllowEmptyCollection]
+        [ValidateCountryCode]
+        [ArgumentCompleter(typeof(CountryCodeCompleter))]
+        public string[]? SmsWhitelistedDestinations { get; set; }
+
+        [Parameter]
+        public bool InboundEnabled { get; set; }
+
+        [Parameter]
+        [ValidateRange(0, int.MaxValue)]
+        public int InboundChannelLimit { get; set; }
+
+        [Parameter]
+        public SwitchParameter PassThru { get; set; }
+
+        protected override void BeginProcessing()
+        {
+            base.BeginProcessing();
+            _change = new ChannelSettingsChange
+            {
+                VoiceEnabled = IsBound(nameof(VoiceEnabled)) ? VoiceEnabled : null,
+                VoiceChannelLimit = IsBound(nameof(VoiceChannelLimit)) ? VoiceChannelLimit : null,
+                VoiceWhitelistedDestinations = Codes(nameof(VoiceWhitelistedDestinations), VoiceWhitelistedDestinations),
+                SmsEnabled = IsBound(nameof(SmsEnabled)) ? SmsEnabled : null,
+                SmsChannelLimit = IsBound(nameof(SmsChannelLimit)) ? SmsChannelLimit : null,
+                SmsWhitelistedDestinations = Codes(nameof(SmsWhitelistedDestinations), SmsWhitelistedDestinations),
+                InboundEnabled = IsBound(nameof(InboundEnabled)) ? InboundEnabled : null,
+                InboundChannelLimit = IsBound(nameof(InboundChannelLimit)) ? InboundChannelLimit : null,
+            };
+            if (_change.IsEmpty)
+            {
+                // The same for every piped number, so it stops the command before any request.
+                ThrowTerminatingError(ErrorRecords.InvalidArgument(
+                    new ArgumentException("Give at least one setting to change: -VoiceEnabled, -VoiceChannelLimit, -VoiceWhitelistedDestinations, -SmsEnabled, -SmsChannelLimit, -SmsWhitelistedDestinations, -InboundEnabled or -InboundChannelLimit."),
+                    "MhNoSettingGiven", null));
+            }
+        }
+
+        protected override void ProcessRecord()
+        {
+            // Values piped from another number must not be shown as this one's current values.
+            PhoneNumber? shown = InputObject is { } piped && piped.PhoneNumberUuid == PhoneNumberUuid ? piped : null;
+            string target = shown?.Number is string number ? $"{number} ({PhoneNumberUuid})" : PhoneNumberUuid.ToString();
+            string action = "Set channel settings: " + string.Join(", ", _change.Changes(shown?.ChannelSettings));
+            if (!ShouldProcess(target, action)) return;
+
+            MhConnection connection = ResolveConnection();
+            var operation = ApiOperation.Write("Updating phone number " + target, "Set-MhPhoneNumber",
+                $"Check the PhoneNumberUuid: no phone number {PhoneNumberUuid} exists in the workspace '{connection.Subdomain}' (Get-MhPhoneNumber lists them).");
+            // A refusal is a non-terminating error about this number: the next piped number is still changed.
+            PhoneNumber? updated = SendWrite(connection, Patch, ChannelSettingsChange.PathOf(PhoneNumberUuid), _change.ToJson(),
+                MindhuntersJsonContext.Default.PhoneNumberItemResponse, operation, PhoneNumberUuid);
+            if (updated is not null && PassThru) WriteObject(updated);
+        }
+
+        /// <summary>Upper-case, as the API's examples write them ("US"); null when the parameter was not given.</summary>
+        private string[]? Codes(string parameter, string[]? codes) =>
+            IsBound(parameter) ? (codes ?? new string[0]).Select(code => code.Trim().ToUpperInvariant()).ToArray() : null;
+
+        private bool IsBound(string parameter) => MyInvocation.BoundParameters.ContainsKey(parameter);
+    }
+}

@@ -1,0 +1,34 @@
+using System.Collections.Generic;
+using System.Collections.ObjectModel;
+using System.Linq;
+
+namespace Mindhunters.Model
+{
+    /// <summary>
+    /// The guidelines, notes, procedures, steps or training of an agent: a read-only list that reads as its items
+    /// ("Ask for the name first.; Confirm by SMS."), so Export-Csv and Format-Table show words, not a type name.
+    /// </summary>
+    public sealed class PartList<T> : ReadOnlyCollection<T>
+    {
+        internal PartList(IList<T> items) : base(items)
+        {
+        }
+
+        internal static PartList<T> Empty => new PartList<T>(new T[0]);
+
+        public override string ToString() => string.Join("; ", this.Select(item => item?.ToString()).ToArray());
+    }
+
+    /// <summary>
+    /// An agent's settings as the API sends them: a plain dictionary of dictionaries, lists and values, which reads
+    /// as its keys ("voice, text, memorize, evaluation") in Export-Csv and Format-Table.
+    /// </summary>
+    public sealed class AgentSettings : Dictionary<string, object?>
+    {
+        internal AgentSettings() : base(System.StringComparer.OrdinalIgnoreCase)
+        {
+        }
+
+        public override string ToString() => string.Join(", ", Keys.ToArray());
+    }
+}
