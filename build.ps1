@@ -168,7 +168,8 @@ function Invoke-XunitTests {
     $result = [pscustomobject]@{
         Passed  = [int]$counters.passed
         Failed  = [int]$counters.failed + [int]$counters.error + [int]$counters.timeout + [int]$counters.aborted
-        Skipped = [int]$counters.notExecuted
+        # VSTest's trx leaves skipped tests out of notExecuted: they are the ones counted but not executed.
+        Skipped = [Math]::Max([int]$counters.notExecuted, [int]$counters.total - [int]$counters.executed)
     }
     if ($exit -ne 0 -and $result.Failed -eq 0) { $result.Failed = 1 }
     # A target that ran nothing (a runtime that found no tests) is not a pass.

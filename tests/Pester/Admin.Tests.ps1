@@ -55,6 +55,11 @@ Describe 'Get-MhAgent' {
         @(Get-MhAgent -Name 'nobody*').Count | Should -Be 0
     }
 
+    It 'says in one Verbose line when -Name matches no agent' {
+        $verbose = @(Get-MhAgent -Name 'nobody*' -Verbose 4>&1 | Where-Object { $_ -is [System.Management.Automation.VerboseRecord] })
+        $verbose[-1].Message | Should -Be 'No agents match.'
+    }
+
     It 'applies -Skip and -First to the matching agents' {
         @(Get-MhAgent -Name 'Support*' -Skip 1 -First 2).Name | Should -Be @('Support Night', 'Support 6')
     }

@@ -141,6 +141,23 @@ Import-Module '$(Get-BuiltModulePath)'
         $result.Output | Should -Contain 'verbose: 0'
     }
 
+    It 'never prompts in any cmdlet under -NonInteractive: agents, rates, a change and its -WhatIf' {
+        $result = Invoke-ChildPwsh -TimeoutSec 90 -Environment $environment -Script @"
+Import-Module '$(Get-BuiltModulePath)'
+`$ErrorActionPreference = 'Stop'
+"agents: " + @(Get-MhAgent -Debug 5>`$null).Count
+"rates: " + @(Get-MhPhoneNumberRate -First 5 -Debug 5>`$null).Count
+`$number = Get-MhPhoneNumber -First 1
+"whatif: " + @(`$number | Set-MhPhoneNumber -VoiceChannelLimit 3 -WhatIf -Debug 5>`$null).Count
+"changed: " + (`$number | Set-MhPhoneNumber -VoiceChannelLimit 3 -PassThru -Debug 5>`$null).ChannelSettings.Voice.ChannelLimit
+"@
+        $result.ExitCode | Should -Be 0 -Because $result.Error
+        $result.Output | Should -Contain 'whatif: 0'
+        $result.Output | Should -Contain 'changed: 3'
+        ($result.Output | Where-Object { $_ -like 'agents: *' }) | Should -Not -Be 'agents: 0'
+        $result.Output | Should -Contain 'rates: 5'
+    }
+
     It 'writes Verbose lines too when $VerbosePreference or -Verbose asks for them' {
         $result = Invoke-ChildPwsh -TimeoutSec 60 -Environment $environment -Script @"
 Import-Module '$(Get-BuiltModulePath)'

@@ -84,6 +84,7 @@ namespace Mindhunters.Commands
                     progress.PageArrived(batch, lister.ItemsReturned);
                     foreach (T item in batch.Items) WriteObject(item);
                 }
+                if (plan.FiltersOnClient && lister.ItemsMatched == 0) WriteVerboseLine($"No {endpoint.Noun} match.");
                 if (PagingParameters.IncludeTotalCount && plan.FiltersOnClient)
                 {
                     WriteObject(PagingParameters.NewTotalCount((ulong)lister.ItemsMatched, 1.0));

@@ -100,7 +100,8 @@ namespace Mindhunters.Tests.Desktop
 
         /// <summary>
         /// JsonSerializer.Deserialize(stream, typeInfo) with the module's source-generated metadata for its page
-        /// envelope: the JsonTypeInfo of the context whose type has Data.Items (found by shape, not by name).
+        /// envelope: the JsonTypeInfo of the context whose type has Data.Items of phone numbers (found by shape, not by
+        /// name; the module lists agents and rates through the same envelope too).
         /// </summary>
         private static object ParsePage(Assembly module, string pageJsonPath)
         {
@@ -121,7 +122,8 @@ namespace Mindhunters.Tests.Desktop
                 where context.BaseType?.FullName == "System.Text.Json.Serialization.JsonSerializerContext"
                 from property in context.GetProperties(BindingFlags.Public | BindingFlags.Instance)
                 where property.PropertyType.IsGenericType && property.PropertyType.Name == "JsonTypeInfo`1"
-                    && property.PropertyType.GetGenericArguments()[0].GetProperty("Data")?.PropertyType.GetProperty("Items") is not null
+                    && property.PropertyType.GetGenericArguments()[0].GetProperty("Data")?.PropertyType.GetProperty("Items")?.PropertyType
+                        .GetGenericArguments().FirstOrDefault()?.GetProperty("PhoneNumberUuid") is not null
                 select (Context: context, Property: property);
             (Type contextType, PropertyInfo pageTypeInfo) = pageTypeInfos.FirstOrDefault();
             if (contextType is null) throw new TypeLoadException("No JSON context of the module with a page envelope (Data.Items) loaded: " + loaderErrors);
