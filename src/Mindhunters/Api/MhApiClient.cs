@@ -337,17 +337,18 @@ namespace Mindhunters.Api
             try
             {
                 using Stream stream = new LimitedStream(await response.Content.ReadAsStreamAsync().ConfigureAwait(false), MaxBodyBytes);
+                // The token reaches the read itself, so a stalled body aborts its connection at once (.NET would
+                // otherwise spend up to two more seconds draining it on dispose); disposing is for streams that ignore it.
                 using (attempt.Register(() => stream.Dispose()))
-                using (var reader = new StreamReader(stream, Encoding.UTF8))
                 {
-                    var buffer = new char[MaxErrorBodyChars];
+                    var buffer = new byte[MaxErrorBodyChars * 4];
                     int read = 0, n;
-                    while (read < buffer.Length && (n = await reader.ReadAsync(buffer, read, buffer.Length - read).ConfigureAwait(false)) > 0)
+                    while (read < buffer.Length && (n = await stream.ReadAsync(buffer, read, buffer.Length - read, attempt).ConfigureAwait(false)) > 0)
                     {
                         read += n;
-                        attempt.ThrowIfCancellationRequested();
                     }
-                    return new string(buffer, 0, read);
+                    string text = Encoding.UTF8.GetString(buffer, 0, read);
+                    return text.Length > MaxErrorBodyChars ? text.Substring(0, MaxErrorBodyChars) : text;
                 }
             }
             catch (Exception e) when (IsNetworkFailure(e) || e is ObjectDisposedException or OperationCanceledException or InvalidDataException or ResponseTooLargeException)
