@@ -1,18 +1,26 @@
 namespace Mindhunters.Api
 {
-    /// <summary>What one request was for, so that its failure says so in the reader's words and points at the right fix.</summary>
+    /// <summary>
+    /// What one request was for, so that its failure says so in the reader's words and points at the right fix.
+    /// One is made per page, so the sentences are only put together when a request fails.
+    /// </summary>
     internal sealed class ApiOperation
     {
-        private ApiOperation(string failed, int? page, string command, string notFoundAction)
+        private readonly string? _noun;
+        private readonly string? _what;
+        private readonly string? _notFoundAction;
+
+        private ApiOperation(string? noun, string? what, int? page, string command, string? notFoundAction)
         {
-            Failed = failed;
+            _noun = noun;
+            _what = what;
             Page = page;
             Command = command;
-            NotFoundAction = notFoundAction;
+            _notFoundAction = notFoundAction;
         }
 
         /// <summary>"Listing agents failed on page 2", "Updating phone number 3c90… failed".</summary>
-        public string Failed { get; }
+        public string Failed => _noun is not null ? $"Listing {_noun} failed on page {Page}" : $"{_what} failed";
 
         /// <summary>The page, when a listing failed.</summary>
         public int? Page { get; }
@@ -20,15 +28,12 @@ namespace Mindhunters.Api
         /// <summary>The command whose help explains the values: "Get-MhAgent".</summary>
         public string Command { get; }
 
-        public string NotFoundAction { get; }
+        public string NotFoundAction => _notFoundAction ?? $"Check the subdomain or base URI (Get-MhContext): the {_noun} endpoint was not found there.";
 
-        public static ApiOperation ListPage(string noun, string command, int page) => new ApiOperation(
-            $"Listing {noun} failed on page {page}", page, command,
-            $"Check the subdomain or base URI (Get-MhContext): the {noun} endpoint was not found there.");
+        public static ApiOperation ListPage(string noun, string command, int page) => new ApiOperation(noun, null, page, command, null);
 
         /// <param name="what">"Updating phone number 3c90c3cc-…"</param>
         /// <param name="notFoundAction">What to do when the object does not exist.</param>
-        public static ApiOperation Write(string what, string command, string notFoundAction) =>
-            new ApiOperation($"{what} failed", null, command, notFoundAction);
+        public static ApiOperation Write(string what, string command, string notFoundAction) => new ApiOperation(null, what, null, command, notFoundAction);
     }
 }
