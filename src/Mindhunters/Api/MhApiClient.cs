@@ -252,6 +252,12 @@ namespace Mindhunters.Api
                 {
                     return await JsonSerializer.DeserializeAsync(stream, type, cancellationToken).ConfigureAwait(false);
                 }
+                catch (Exception e) when (cancellationToken.IsCancellationRequested && e is not OperationCanceledException)
+                {
+                    // The stream was disposed under a pending read (the token's registration above): whatever the read
+                    // then threw, it is the cancellation, not a broken answer.
+                    throw new OperationCanceledException(cancellationToken);
+                }
                 catch (Exception e) when (e is JsonException or InvalidDataException or ResponseTooLargeException)
                 {
                     string problem = e switch
@@ -264,10 +270,6 @@ namespace Mindhunters.Api
                         $"{operation.Failed}: the server's answer ({ApiErrors.StatusText(response, connection)}) could not be used: {problem}.",
                         "Run the command again; if it keeps failing, the base URI may point at something other than the Mindhunters API (Get-MhContext).", e)
                     { Page = operation.Page, StatusCode = (int)response.StatusCode };
-                }
-                catch (ObjectDisposedException) when (cancellationToken.IsCancellationRequested)
-                {
-                    throw new OperationCanceledException(cancellationToken);
                 }
             }
         }
