@@ -249,6 +249,9 @@ function Invoke-Demo {
             Get-MhPhoneNumber -Skip 40 -First 5 -IncludeTotalCount | Show
             Write-Host '> Get-MhPhoneNumber | Measure-Object'
             Get-MhPhoneNumber | Measure-Object | Select-Object Count | Show
+            Write-Host "> Get-MhAgent -Name 'Support*' | Get-MhPhoneNumber -Status active | Select-Object -First 3 | Set-MhPhoneNumber -SmsEnabled `$false -WhatIf"
+            Get-MhAgent -Name 'Support*' | Get-MhPhoneNumber -Status active | Select-Object -First 3 | Set-MhPhoneNumber -SmsEnabled $false -WhatIf
+            Write-Host ''
             Write-Host "Requests made: $((Get-FakeApiRequest $api).Count)"
         } finally {
             Stop-FakeApi $api
