@@ -9,7 +9,7 @@ namespace Mindhunters.Tests
         [Fact]
         public void NoFilters_SendsOnlyPageAndPerPage()
         {
-            Assert.Equal("page=1&per_page=100", new PhoneNumberQuery().ToQueryString(1, 100));
+            Assert.Equal("page=1&per_page=100", QueryString.Of(1, 100, new PhoneNumberQuery()));
         }
 
         [Fact]
@@ -30,7 +30,7 @@ namespace Mindhunters.Tests
             Assert.Equal(
                 "page=3&per_page=50&status=active&country_code=US&type=toll_free&compliance=requirement_pending" +
                 "&search=%2B1%20208&bound_to_agent_uuid=3c90c3cc-0d44-4b50-8888-8dd25736052a&sort=monthly_fee&include_external=true",
-                query.ToQueryString(3, 50));
+                QueryString.Of(3, 50, query));
         }
 
         [Theory]
@@ -39,7 +39,7 @@ namespace Mindhunters.Tests
         [InlineData(false, "page=1&per_page=10&include_external=false")]
         public void IncludeExternal_IsSentOnlyWhenGiven(bool? include, string expected)
         {
-            Assert.Equal(expected, new PhoneNumberQuery { IncludeExternal = include }.ToQueryString(1, 10));
+            Assert.Equal(expected, QueryString.Of(1, 10, new PhoneNumberQuery { IncludeExternal = include }));
         }
     }
 

@@ -26,7 +26,7 @@ namespace Mindhunters.Api
         public bool IsEmpty => Changes(null).Count == 0;
 
         /// <summary>"api/v1/phone-numbers/{uuid}", relative to the connection's base URI.</summary>
-        public static string PathOf(System.Guid phoneNumberUuid) => "api/v1/phone-numbers/" + phoneNumberUuid.ToString("D");
+        public static string PathOf(System.Guid phoneNumberUuid) => Endpoints.PhoneNumbers.Path + "/" + phoneNumberUuid.ToString("D");
 
         /// <summary>{"channel_settings":{"voice":{"channel_limit":7},"sms":{"enabled":false}}}: only the given fields.</summary>
         public byte[] ToJson()

@@ -1,7 +1,5 @@
 using System;
 using System.Collections.Generic;
-using System.Globalization;
-using System.Text;
 
 namespace Mindhunters.Api
 {
@@ -42,8 +40,6 @@ namespace Mindhunters.Api
 
         /// <summary>Null: not sent at all, so the server's default applies.</summary>
         public bool? IncludeExternal { get; init; }
-
-        public string ToQueryString(int page, int perPage) => QueryString.Of(page, perPage, this);
 
         /// <summary>The filters that are set, with the values as the API wants them.</summary>
         public IEnumerable<KeyValuePair<string, string>> Filters()

@@ -77,6 +77,5 @@ namespace Mindhunters.Commands
             WriteListing(Endpoints.PhoneNumbers, query, plan, ThrottleLimit, null, BoundToAgentUuid);
         }
 
-        private bool IsBound(string parameter) => MyInvocation.BoundParameters.ContainsKey(parameter);
     }
 }

@@ -33,6 +33,9 @@ namespace Mindhunters.Commands
 
         protected override void StopProcessing() => _cancel.Cancel();
 
+        /// <summary>The parameter was given (a default value and a given one can be equal; only this tells them apart).</summary>
+        private protected bool IsBound(string parameter) => MyInvocation.BoundParameters.ContainsKey(parameter);
+
         /// <summary>WriteVerbose, except under -Debug when the runtime would prompt for it (see <see cref="DebugSwitch"/>).</summary>
         private protected void WriteVerboseLine(string text)
         {

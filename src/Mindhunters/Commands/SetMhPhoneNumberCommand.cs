@@ -20,6 +20,7 @@ namespace Mindhunters.Commands
         private static readonly HttpMethod Patch = new HttpMethod("PATCH");
 
         private ChannelSettingsChange _change = new ChannelSettingsChange();
+        private byte[] _body = new byte[0];
 
         [Parameter(Mandatory = true, Position = 0, ValueFromPipelineByPropertyName = true)]
         [Alias("phone_number_uuid")]
@@ -86,6 +87,7 @@ namespace Mindhunters.Commands
                     new ArgumentException("Give at least one setting to change: -VoiceEnabled, -VoiceChannelLimit, -VoiceWhitelistedDestinations, -SmsEnabled, -SmsChannelLimit, -SmsWhitelistedDestinations, -InboundEnabled or -InboundChannelLimit."),
                     "MhNoSettingGiven", null));
             }
+            _body = _change.ToJson();
         }
 
         protected override void ProcessRecord()
@@ -100,7 +102,7 @@ namespace Mindhunters.Commands
             var operation = ApiOperation.Write("Updating phone number " + target, "Set-MhPhoneNumber",
                 $"Check the PhoneNumberUuid: no phone number {PhoneNumberUuid} exists in the workspace '{connection.Subdomain}' (Get-MhPhoneNumber lists them).");
             // A refusal is a non-terminating error about this number: the next piped number is still changed.
-            PhoneNumber? updated = SendWrite(connection, Patch, ChannelSettingsChange.PathOf(PhoneNumberUuid), _change.ToJson(),
+            PhoneNumber? updated = SendWrite(connection, Patch, ChannelSettingsChange.PathOf(PhoneNumberUuid), _body,
                 MindhuntersJsonContext.Default.PhoneNumberItemResponse, operation, PhoneNumberUuid);
             if (updated is not null && PassThru) WriteObject(updated);
         }
@@ -109,6 +111,5 @@ namespace Mindhunters.Commands
         private string[]? Codes(string parameter, string[]? codes) =>
             IsBound(parameter) ? (codes ?? new string[0]).Select(code => code.Trim().ToUpperInvariant()).ToArray() : null;
 
-        private bool IsBound(string parameter) => MyInvocation.BoundParameters.ContainsKey(parameter);
     }
 }

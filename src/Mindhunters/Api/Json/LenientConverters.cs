@@ -114,7 +114,11 @@ namespace Mindhunters.Api.Json
         // null in the JSON gives an empty collection, never a null one.
         public override bool HandleNull => true;
 
-        public override List<T>? Read(ref Utf8JsonReader reader, Type typeToConvert, JsonSerializerOptions options)
+        public override List<T>? Read(ref Utf8JsonReader reader, Type typeToConvert, JsonSerializerOptions options) =>
+            ReadObjects(ref reader, options, _nested, _isPageItems && PageItemLimit.Current > 0 ? PageItemLimit.Current : int.MaxValue);
+
+        /// <summary>The objects of an array, in order; anything else in it (or instead of it) is skipped.</summary>
+        internal static List<T> ReadObjects(ref Utf8JsonReader reader, JsonSerializerOptions options, NestedReader<T> nested, int limit = int.MaxValue)
         {
             var items = new List<T>();
             if (reader.TokenType != JsonTokenType.StartArray)
@@ -122,8 +126,7 @@ namespace Mindhunters.Api.Json
                 reader.Skip();
                 return items;
             }
-            JsonConverter<T> converter = _nested.ConverterFor(options);
-            int limit = _isPageItems && PageItemLimit.Current > 0 ? PageItemLimit.Current : int.MaxValue;
+            JsonConverter<T> converter = nested.ConverterFor(options);
             while (reader.Read() && reader.TokenType != JsonTokenType.EndArray)
             {
                 if (reader.TokenType == JsonTokenType.StartObject)

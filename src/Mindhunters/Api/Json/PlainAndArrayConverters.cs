@@ -38,29 +38,8 @@ namespace Mindhunters.Api.Json
 
         public override bool HandleNull => true;
 
-        public override PartList<T> Read(ref Utf8JsonReader reader, Type typeToConvert, JsonSerializerOptions options)
-        {
-            var items = new List<T>();
-            if (reader.TokenType != JsonTokenType.StartArray)
-            {
-                reader.Skip();
-                return new PartList<T>(items);
-            }
-            JsonConverter<T> converter = _nested.ConverterFor(options);
-            while (reader.Read() && reader.TokenType != JsonTokenType.EndArray)
-            {
-                if (reader.TokenType == JsonTokenType.StartObject)
-                {
-                    T? item = converter.Read(ref reader, typeof(T), options);
-                    if (item is not null) items.Add(item);
-                }
-                else
-                {
-                    reader.Skip();
-                }
-            }
-            return new PartList<T>(items);
-        }
+        public override PartList<T> Read(ref Utf8JsonReader reader, Type typeToConvert, JsonSerializerOptions options) =>
+            new PartList<T>(LenientObjectListConverter<T>.ReadObjects(ref reader, options, _nested));
 
         public override void Write(Utf8JsonWriter writer, PartList<T> value, JsonSerializerOptions options) =>
             throw new NotSupportedException("The module only reads agents.");
