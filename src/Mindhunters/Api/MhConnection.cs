@@ -47,6 +47,9 @@ namespace Mindhunters.Api
         public TokenOrigin Origin { get; }
         public TimeSpan Timeout { get; }
 
+        /// <summary>How long the token is, without turning it into text.</summary>
+        public int TokenLength => _token.Length;
+
         /// <summary>The base URI is on this machine: requests to it never go through a proxy.</summary>
         public bool IsLoopback { get; }
 

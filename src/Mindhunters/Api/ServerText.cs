@@ -29,6 +29,17 @@ namespace Mindhunters.Api
 
         private static string RemoveControlCharacters(string text)
         {
+            // Most server text ("OK", a message) has nothing to remove: no regex, no copy for it.
+            bool clean = true;
+            foreach (char c in text)
+            {
+                if (char.IsControl(c) || IsBidiControl(c))
+                {
+                    clean = false;
+                    break;
+                }
+            }
+            if (clean) return text.Trim();
             string withoutEscapes = TerminalEscape.Replace(text, "");
             var result = new StringBuilder(withoutEscapes.Length);
             foreach (char c in withoutEscapes)
@@ -45,6 +56,9 @@ namespace Mindhunters.Api
 
         private static string Redact(string text, MhConnection connection)
         {
+            // Text shorter than the token cannot hold it; then the token is not turned into text at all (a page's
+            // reason phrase passes here every time).
+            if (text.Length < connection.TokenLength) return text;
             string header = connection.CreateAuthorizationHeaderValue();
             string token = header.Substring("Bearer ".Length);
             if (token.Length < 4) return text;
