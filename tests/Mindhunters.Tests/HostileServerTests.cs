@@ -136,6 +136,37 @@ namespace Mindhunters.Tests
             Assert.DoesNotContain("mallory", e.Message);
         }
 
+        /// <summary>A write (Set-MhPhoneNumber's PATCH) goes through the same attempt loop: the same promises hold.</summary>
+        private Task<PhoneNumber> WriteAsync(string mode, int timeoutSec = 100, CancellationToken cancellationToken = default) =>
+            Client.WriteAsync(Hostile(mode, timeoutSec), new System.Net.Http.HttpMethod("PATCH"), ChannelSettingsChange.PathOf(Guid.NewGuid()),
+                new ChannelSettingsChange { SmsEnabled = false }.ToJson(), Mindhunters.Api.Json.MindhuntersJsonContext.Default.PhoneNumberItemResponse,
+                ApiOperation.Write("Updating phone number", "Set-MhPhoneNumber", "Check the uuid."), Log, cancellationToken);
+
+        [Fact]
+        public async Task AWrite_ToAStalledServer_EndsAtTheTimeout_AndGivesWayToCancellation()
+        {
+            Task<PhoneNumber> timedOut = WriteAsync("stall-401", timeoutSec: 1);
+            Assert.Same(timedOut, await Task.WhenAny(timedOut, Task.Delay(HangGuard)));
+            Assert.Equal("MhAuthenticationFailed", (await Assert.ThrowsAsync<MhApiException>(() => timedOut)).ErrorId);
+
+            using var cancel = new CancellationTokenSource(TimeSpan.FromMilliseconds(300));
+            Task<PhoneNumber> cancelled = WriteAsync("stall-200", cancellationToken: cancel.Token);
+            Assert.Same(cancelled, await Task.WhenAny(cancelled, Task.Delay(HangGuard)));
+            await Assert.ThrowsAnyAsync<OperationCanceledException>(() => cancelled);
+        }
+
+        [Theory]
+        [InlineData("echo-message", "MhInvalidResponse")]
+        [InlineData("echo-reason", "MhAuthenticationFailed")]
+        [InlineData("echo-data-error", "MhAuthenticationFailed")]
+        public async Task AWrite_WhoseAnswerEchoesTheToken_ShowsItNowhere(string mode, string errorId)
+        {
+            MhApiException e = await Assert.ThrowsAsync<MhApiException>(() => WriteAsync(mode));
+
+            Assert.Equal(errorId, e.ErrorId);
+            foreach (string text in new[] { e.ToString(), e.ApiMessage ?? "" }.Concat(Log.All)) Assert.DoesNotContain(Token.Substring(0, 8), text);
+        }
+
         [Fact]
         public async Task TerminalEscapes_AndBidiControls_AreStrippedFromServerText()
         {

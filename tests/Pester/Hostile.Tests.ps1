@@ -150,12 +150,17 @@ Import-Module '$(Get-BuiltModulePath)'
 `$number = Get-MhPhoneNumber -First 1
 "whatif: " + @(`$number | Set-MhPhoneNumber -VoiceChannelLimit 3 -WhatIf -Debug 5>`$null).Count
 "changed: " + (`$number | Set-MhPhoneNumber -VoiceChannelLimit 3 -PassThru -Debug 5>`$null).ChannelSettings.Voice.ChannelLimit
+"context: " + (Get-MhContext -Debug 5>`$null).TokenSource
+Disconnect-MhAccount -Debug 5>`$null
+"disconnected"
 "@
         $result.ExitCode | Should -Be 0 -Because $result.Error
         $result.Output | Should -Contain 'whatif: 0'
         $result.Output | Should -Contain 'changed: 3'
         ($result.Output | Where-Object { $_ -like 'agents: *' }) | Should -Not -Be 'agents: 0'
         $result.Output | Should -Contain 'rates: 5'
+        $result.Output | Should -Contain 'context: Environment'
+        $result.Output | Should -Contain 'disconnected'
     }
 
     It 'writes Verbose lines too when $VerbosePreference or -Verbose asks for them' {
