@@ -2,10 +2,10 @@ using System;
 using System.Collections;
 using System.Collections.Concurrent;
 using System.Management.Automation;
-using System.Threading;
-using System.Threading.Tasks;
 using System.Net.Http;
 using System.Text.Json.Serialization.Metadata;
+using System.Threading;
+using System.Threading.Tasks;
 using Mindhunters.Api;
 using Mindhunters.Api.Json;
 
@@ -87,10 +87,10 @@ namespace Mindhunters.Commands
                     progress.PageArrived(batch, lister.ItemsReturned);
                     foreach (T item in batch.Items) WriteObject(item);
                 }
-                if (plan.FiltersOnClient && lister.ItemsMatched == 0) WriteVerboseLine($"No {endpoint.Noun} match.");
-                if (PagingParameters.IncludeTotalCount && plan.FiltersOnClient)
+                if (plan.FiltersOnClient)
                 {
-                    WriteObject(PagingParameters.NewTotalCount((ulong)lister.ItemsMatched, 1.0));
+                    if (lister.ItemsMatched == 0) WriteVerboseLine($"No {endpoint.Noun} match.");
+                    if (PagingParameters.IncludeTotalCount) WriteObject(PagingParameters.NewTotalCount((ulong)lister.ItemsMatched, 1.0));
                 }
             }
             catch (MhApiException e)
