@@ -172,12 +172,36 @@ function Invoke-XunitTests {
         Skipped = [Math]::Max([int]$counters.notExecuted, [int]$counters.total - [int]$counters.executed)
     }
     if ($exit -ne 0 -and $result.Failed -eq 0) { $result.Failed = 1 }
+    $result | Add-Member FailedTests @(Get-TrxFailure $trx)
     # A target that ran nothing (a runtime that found no tests) is not a pass.
     if ($result.Passed + $result.Failed -eq 0) {
         Write-Host "xunit on $Framework ran no test: counted as a failure."
         $result.Failed = 1
     }
     $result
+}
+
+# The names and first message lines of the failed tests, repeated beside the summary: CI shows only the tail of the
+# output, and a failure must be named there.
+function Get-TrxFailure {
+    param([string] $Path)
+    $xml = [xml](Get-Content $Path -Raw)
+    foreach ($result in $xml.TestRun.Results.UnitTestResult) {
+        if ($result.outcome -ne 'Failed') { continue }
+        $message = $result.SelectSingleNode("*[local-name()='Output']/*[local-name()='ErrorInfo']/*[local-name()='Message']")
+        $first = if ($message) { ($message.InnerText -split "`n")[0].Trim() } else { '' }
+        "$($result.testName): $first"
+    }
+}
+
+function Get-PesterFailure {
+    param([string] $Path)
+    if (-not (Test-Path $Path)) { return }
+    foreach ($case in ([xml](Get-Content $Path -Raw)).SelectNodes("//test-case[@result='Failure']")) {
+        $message = $case.SelectSingleNode('failure/message')
+        $first = if ($message) { ($message.InnerText -split "`n")[0].Trim() } else { '' }
+        "$($case.name): $first"
+    }
 }
 
 function Invoke-PesterTests {
@@ -200,9 +224,10 @@ function Invoke-PesterTests {
     # A fresh process: the tests import the built module from out/, never a copy this session already loaded.
     # Its exit code is not the verdict: the summary file is, and a missing one counts as a failure.
     $null = Invoke-ChildPwsh -Stream -Script "& { $runner } -PesterPath '$pester' -TestPath '$(Join-Path $Root 'tests/Pester')' -SummaryPath '$summary' -ResultPath '$(Join-Path $ResultsDir 'pester.xml')'"
-    if (-not (Test-Path $summary)) { return [pscustomobject]@{ Passed = 0; Failed = 1; Skipped = 0 } }
+    $failures = @(Get-PesterFailure (Join-Path $ResultsDir 'pester.xml'))
+    if (-not (Test-Path $summary)) { return [pscustomobject]@{ Passed = 0; Failed = 1; Skipped = 0; FailedTests = @('Pester wrote no summary') } }
     $counts = Get-Content $summary -Raw | ConvertFrom-Json
-    [pscustomobject]@{ Passed = [int]$counts.Passed; Failed = [int]$counts.Failed; Skipped = [int]$counts.Skipped }
+    [pscustomobject]@{ Passed = [int]$counts.Passed; Failed = [int]$counts.Failed; Skipped = [int]$counts.Skipped; FailedTests = $failures }
 }
 
 function Invoke-Test {
@@ -220,6 +245,10 @@ function Invoke-Test {
     Write-Host ''
     foreach ($run in $runs.GetEnumerator()) {
         Write-Host "$($run.Key): $($run.Value.Passed) passed, $($run.Value.Failed) failed, $($run.Value.Skipped) skipped"
+        foreach ($failure in $run.Value.FailedTests) {
+            $line = "  failed: $failure"
+            Write-Host ($line.Length -gt 300 ? $line.Substring(0, 300) + '…' : $line)
+        }
     }
     Write-Host "$passed passed, $failed failed, $skipped skipped"
     if ($failed -gt 0 -or $passed -eq 0) { exit 1 }
