@@ -286,6 +286,9 @@ namespace Mindhunters.Api
             return $"'{text}' is not an ISO 3166-1 country code assigned to a country, so nothing would match it. Give one such as US, GB or DE (press Tab to complete from a code or a country name).";
         }
 
+        /// <summary>A code as the API's examples write it and as it is sent: "US".</summary>
+        public static string Normalize(string code) => code.Trim().ToUpperInvariant();
+
         private static bool IsAsciiLetter(char c) => (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z');
 
         /// <summary>

@@ -45,7 +45,7 @@ namespace Mindhunters.Api
         public IEnumerable<KeyValuePair<string, string>> Filters()
         {
             if (!string.IsNullOrEmpty(Status)) yield return Pair(QueryNames.Status, Status!.ToLowerInvariant());
-            if (!string.IsNullOrEmpty(CountryCode)) yield return Pair(QueryNames.CountryCode, CountryCode!.Trim().ToUpperInvariant());
+            if (!string.IsNullOrEmpty(CountryCode)) yield return Pair(QueryNames.CountryCode, CountryCodes.Normalize(CountryCode!));
             if (!string.IsNullOrEmpty(Type)) yield return Pair(QueryNames.Type, Type!.ToLowerInvariant());
             if (!string.IsNullOrEmpty(Compliance)) yield return Pair(QueryNames.Compliance, Compliance!.ToLowerInvariant());
             if (!string.IsNullOrEmpty(Search)) yield return Pair(QueryNames.Search, Search!);

@@ -15,7 +15,7 @@ namespace Mindhunters.Api
 
         public IEnumerable<KeyValuePair<string, string>> Filters()
         {
-            if (!string.IsNullOrEmpty(CountryCode)) yield return new KeyValuePair<string, string>(QueryNames.CountryCode, CountryCode!.Trim().ToUpperInvariant());
+            if (!string.IsNullOrEmpty(CountryCode)) yield return new KeyValuePair<string, string>(QueryNames.CountryCode, CountryCodes.Normalize(CountryCode!));
             if (!string.IsNullOrEmpty(Prefix)) yield return new KeyValuePair<string, string>(QueryNames.Prefix, Prefix!.Trim());
         }
     }
