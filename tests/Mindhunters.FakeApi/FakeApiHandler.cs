@@ -521,27 +521,28 @@ internal sealed class FakeApiHandler
                 break;
 
             case "/_fake/count":
-                if (HttpMethods.IsGet(method))
-                {
-                    await WriteCountAsync(context, token).ConfigureAwait(false);
-                    return;
-                }
-
+            case "/_fake/agent-count":
+                // The size of the phone-number data set, or how many agents GET /api/v1/agents lists.
+                bool agents = path == "/_fake/agent-count";
                 if (HttpMethods.IsPut(method) || HttpMethods.IsPost(method))
                 {
                     string? text = context.Request.Query["value"].ToString();
-                    if (!int.TryParse(text, NumberStyles.None, CultureInfo.InvariantCulture, out int count) || count > 9_999_999)
+                    if (!int.TryParse(text, NumberStyles.None, CultureInfo.InvariantCulture, out int value) || value > 9_999_999)
                     {
                         await WriteBadRequestAsync(context, "value must be an integer from 0 to 9999999.", token).ConfigureAwait(false);
                         return;
                     }
 
-                    _server.Count = count;
-                    await WriteCountAsync(context, token).ConfigureAwait(false);
-                    return;
+                    if (agents) _server.AgentCount = value;
+                    else _server.Count = value;
+                }
+                else if (!HttpMethods.IsGet(method))
+                {
+                    break;
                 }
 
-                break;
+                await WriteCountAsync(context, agents ? _server.AgentCount : _server.Count, token).ConfigureAwait(false);
+                return;
 
             default:
                 await WriteJsonAsync(context, StatusCodes.Status404NotFound, w => ResponseWriter.WriteFailure(w, "Not Found."), token).ConfigureAwait(false);
@@ -551,10 +552,8 @@ internal sealed class FakeApiHandler
         await WriteJsonAsync(context, StatusCodes.Status405MethodNotAllowed, w => ResponseWriter.WriteFailure(w, "Method not allowed."), token).ConfigureAwait(false);
     }
 
-    private Task WriteCountAsync(HttpContext context, CancellationToken token)
-    {
-        int count = _server.Count;
-        return WriteJsonAsync(
+    private static Task WriteCountAsync(HttpContext context, int count, CancellationToken token) =>
+        WriteJsonAsync(
             context,
             StatusCodes.Status200OK,
             w =>
@@ -564,7 +563,6 @@ internal sealed class FakeApiHandler
                 w.WriteEndObject();
             },
             token);
-    }
 
     private static Task WriteBadRequestAsync(HttpContext context, string message, CancellationToken token) =>
         WriteJsonAsync(

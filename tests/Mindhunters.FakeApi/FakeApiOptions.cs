@@ -146,7 +146,7 @@ public sealed class FakeApiOptions
         "  --status-override N       --override-status CODE (default 500) with --override-body JSON",
         "Control endpoints (no auth): GET|DELETE /_fake/requests, GET|POST|DELETE /_fake/faults,",
         "  DELETE /_fake/channel-settings,",
-        "  GET /_fake/count, PUT /_fake/count?value=N.");
+        "  GET /_fake/count, PUT /_fake/count?value=N, GET /_fake/agent-count, PUT /_fake/agent-count?value=N.");
 
     private static void SetFault(FakeApiOptions options, string name, string? value)
     {

@@ -76,9 +76,6 @@ public sealed class FakeApiServer : IAsyncDisposable
         }
     }
 
-    /// <summary>Phone number <paramref name="index"/> as GET lists it now: with what PATCH requests changed.</summary>
-    public FakePhoneNumber CurrentItem(int index) => Channels.Current(FakeData.Item(index));
-
     /// <summary>Forgets what PATCH requests changed (like DELETE /_fake/channel-settings).</summary>
     public void ResetChannelSettings() => Channels.Clear();
 

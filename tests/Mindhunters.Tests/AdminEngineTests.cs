@@ -1,6 +1,3 @@
-// net10.0 only: these tests change the in-process fake's agents and read its current numbers (AgentCount,
-// CurrentItem, FakeAgents, FakeRates), which the fake run as a separate process on .NET Framework does not offer.
-#if NET
 using System;
 using System.Collections.Generic;
 using System.Linq;
@@ -140,8 +137,11 @@ namespace Mindhunters.Tests
             RecordedRequest patch = Assert.Single(Server.Requests);
             Assert.Equal("PATCH", patch.Method);
             Assert.StartsWith("application/json", patch.ContentType, StringComparison.Ordinal);
-            Assert.Equal(7, Server.CurrentItem(1).VoiceChannel.ChannelLimit);
-            Assert.Equal(FakeData.Item(1).Inbound, Server.CurrentItem(1).Inbound);
+            // PATCH changes only what it was given: the next listing shows the new limit beside the untouched inbound settings.
+            PhoneNumber listed = Assert.Single((await ListAsync(PagePlan.Create(1, 1, 0, ulong.MaxValue, false))).Items);
+            Assert.Equal(uuid, listed.PhoneNumberUuid);
+            Assert.Equal(7, listed.ChannelSettings!.Voice!.ChannelLimit);
+            Assert.Equal((FakeData.Item(1).Inbound.Enabled, FakeData.Item(1).Inbound.ChannelLimit), (listed.ChannelSettings.Inbound!.Enabled, listed.ChannelSettings.Inbound.ChannelLimit));
             Assert.Contains(Log.VerboseLines, line => line.StartsWith("PATCH http://127.0.0.1:", StringComparison.Ordinal) && line.Contains("-> 200"));
         }
 
@@ -183,4 +183,3 @@ namespace Mindhunters.Tests
         }
     }
 }
-#endif

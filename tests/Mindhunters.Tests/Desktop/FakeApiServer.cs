@@ -74,7 +74,14 @@ namespace Mindhunters.FakeApi
             set => Send(HttpMethod.Put, "/_fake/count?value=" + value.ToString(CultureInfo.InvariantCulture));
         }
 
-        /// <summary>A snapshot of the requests of /api/v1/phone-numbers so far, oldest first.</summary>
+        /// <summary>How many agents GET /api/v1/agents lists; set it live, as PUT /_fake/agent-count?value=N does.</summary>
+        public int AgentCount
+        {
+            get => JsonNode.Parse(Send(HttpMethod.Get, "/_fake/agent-count"))!["count"]!.GetValue<int>();
+            set => Send(HttpMethod.Put, "/_fake/agent-count?value=" + value.ToString(CultureInfo.InvariantCulture));
+        }
+
+        /// <summary>A snapshot of the requests of the API endpoints (/api/v1/...) so far, oldest first.</summary>
         public IReadOnlyList<RecordedRequest> Requests
         {
             get
@@ -84,11 +91,15 @@ namespace Mindhunters.FakeApi
                 foreach (JsonElement r in document.RootElement.EnumerateArray())
                 {
                     requests.Add(new RecordedRequest(r.GetProperty("method").GetString()!, r.GetProperty("path").GetString()!,
-                        r.GetProperty("query").GetString()!, r.GetProperty("had_authorization").GetBoolean(), r.GetProperty("status").GetInt32()));
+                        r.GetProperty("query").GetString()!, r.GetProperty("had_authorization").GetBoolean(), r.GetProperty("status").GetInt32(),
+                        OptionalString(r, "content_type"), OptionalString(r, "body")));
                 }
                 return requests;
             }
         }
+
+        private static string? OptionalString(JsonElement request, string name) =>
+            request.TryGetProperty(name, out JsonElement value) ? value.GetString() : null;
 
         /// <summary>Forgets the recorded requests.</summary>
         public void ClearRequests() => Send(HttpMethod.Delete, "/_fake/requests");
