@@ -25,7 +25,7 @@ internal static class HostileResponses
     {
         "stall-401", "stall-200", "gzip-bomb", "deflate-bomb", "endless", "many-items", "corrupt-gzip",
         "echo-message", "echo-reason", "echo-reason-503", "echo-location", "echo-data-error", "echo-html", "escapes",
-        "same-page", "retry-after-99999999999", "retry-after-2147483648", "huge-total", "big-header",
+        "same-page", "retry-after-99999999999", "retry-after-999999999999", "retry-after-2147483648", "huge-total", "big-header",
     };
 
     private const int BombInflatedBytes = 64 * 1024 * 1024;
@@ -133,6 +133,7 @@ internal static class HostileResponses
                     "{\"success\":true,\"data\":{\"items\":[{\"number\":\"+15550000001\"},{\"number\":\"+15550000002\"},{\"number\":\"+15550000003\"}],\"pagination\":{\"has_more\":true}}}", token);
                 return;
             case "retry-after-99999999999":
+            case "retry-after-999999999999":
             case "retry-after-2147483648":
                 Record(429);
                 response.Headers.RetryAfter = mode.Substring("retry-after-".Length);

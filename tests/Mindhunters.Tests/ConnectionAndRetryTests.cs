@@ -153,5 +153,16 @@ namespace Mindhunters.Tests
             Assert.Equal(TimeSpan.Zero, RetryPolicy.ParseRetryAfter("Thu, 26 Nov 2026 11:00:00 GMT", now));
             Assert.Null(RetryPolicy.ParseRetryAfter(null, now));
         }
+
+        [Theory]
+        [InlineData("99999999999")] // 3,170 years: a TimeSpan still holds it
+        [InlineData("999999999999")] // 31,700 years: past TimeSpan.MaxValue (29,227 years)
+        [InlineData("9223372036854775808")] // past long
+        public void AHugeRetryAfter_IsTooLong_NeverAnOverflow(string seconds)
+        {
+            TimeSpan? wait = RetryPolicy.ParseRetryAfter(seconds, DateTimeOffset.UtcNow);
+            Assert.True(wait > RetryPolicy.Default.MaxRetryAfter);
+            Assert.Null(RetryPolicy.Default.Delay(1, wait, 0.5));
+        }
     }
 }

@@ -198,6 +198,7 @@ namespace Mindhunters.Tests
 
         [Theory]
         [InlineData("retry-after-99999999999")]
+        [InlineData("retry-after-999999999999")]
         [InlineData("retry-after-2147483648")]
         public async Task ARetryAfterPastTheCap_FailsAtOnce_HoweverLarge(string mode)
         {

@@ -55,8 +55,9 @@ namespace Mindhunters.Api
             if (text.Length == 0) return null;
             if (IsDigits(text))
             {
-                // Beyond about 29,000 years a TimeSpan overflows; every such value is simply "too long".
-                return text.Length > 12 ? TimeSpan.MaxValue : TimeSpan.FromSeconds(long.Parse(text, CultureInfo.InvariantCulture));
+                // A TimeSpan overflows past about 29,000 years (12 digits of seconds); up to 11 digits (3,170 years)
+                // it holds any value, and every longer one is simply "too long".
+                return text.Length > 11 ? TimeSpan.MaxValue : TimeSpan.FromSeconds(long.Parse(text, CultureInfo.InvariantCulture));
             }
             if (DateTimeOffset.TryParseExact(text, "r", CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal, out DateTimeOffset date)
                 || DateTimeOffset.TryParse(text, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal, out date))
