@@ -23,7 +23,7 @@ internal static class HostileResponses
     /// <summary>Every mode, for --help and for tests that iterate them.</summary>
     public static readonly string[] Modes =
     {
-        "stall-401", "stall-200", "gzip-bomb", "deflate-bomb", "endless", "many-items", "corrupt-gzip",
+        "stall-401", "stall-200", "gzip-bomb", "gzip-bomb-401", "deflate-bomb", "endless", "many-items", "corrupt-gzip",
         "echo-message", "echo-reason", "echo-reason-503", "echo-location", "echo-data-error", "echo-html", "escapes",
         "same-page", "retry-after-99999999999", "retry-after-999999999999", "retry-after-2147483648", "huge-total", "big-header",
     };
@@ -58,12 +58,15 @@ internal static class HostileResponses
                 await Task.Delay(Timeout.Infinite, token);
                 return;
             case "gzip-bomb":
+            case "gzip-bomb-401":
             case "deflate-bomb":
-                Record(200);
-                byte[] bomb = mode == "gzip-bomb" ? GzipBomb.Value : DeflateBomb.Value;
-                response.StatusCode = 200;
+                // gzip-bomb-401: the bomb is an error body, which the client reads too (for the API's message).
+                int bombStatus = mode == "gzip-bomb-401" ? 401 : 200;
+                Record(bombStatus);
+                byte[] bomb = mode == "deflate-bomb" ? DeflateBomb.Value : GzipBomb.Value;
+                response.StatusCode = bombStatus;
                 response.ContentType = "application/json";
-                response.Headers.ContentEncoding = mode == "gzip-bomb" ? "gzip" : "deflate";
+                response.Headers.ContentEncoding = mode == "deflate-bomb" ? "deflate" : "gzip";
                 response.ContentLength = bomb.Length;
                 await response.Body.WriteAsync(bomb, token);
                 return;

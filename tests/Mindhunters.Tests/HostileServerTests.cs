@@ -88,6 +88,19 @@ namespace Mindhunters.Tests
             if (before is long start) Assert.InRange((AllocatedBytes()!.Value - start) / (1024 * 1024), 0, 400);
         }
 
+        [Fact]
+        public async Task AnErrorBodyThatInflatesWithoutEnd_CostsNoMoreThanItsExcerpt()
+        {
+            long? before = AllocatedBytes();
+
+            MhApiException e = await FailsAsync("gzip-bomb-401");
+
+            Assert.Equal(("MhAuthenticationFailed", 401), (e.ErrorId, e.StatusCode));
+            Assert.Single(Server.Requests);
+            // The error body is read into one buffer of 64 KB; inflated whole, it would be 64 MiB.
+            if (before is long start) Assert.InRange((AllocatedBytes()!.Value - start) / (1024 * 1024), 0, 16);
+        }
+
         /// <summary>"deflate" as .NET sends and reads it (zlib-wrapped); Mono reads only raw deflate.</summary>
         [NetworkStackFact]
         public Task ADeflateBomb_StopsAtTheCeiling() => ABodyThatInflatesWithoutEnd_StopsAtTheCeiling("deflate-bomb");

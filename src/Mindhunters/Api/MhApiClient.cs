@@ -332,13 +332,14 @@ namespace Mindhunters.Api
         /// <summary>
         /// At most <see cref="MaxErrorBodyChars"/> of an error body, within the attempt's time: a body that stalls after
         /// its headers is given up when the attempt's time is over (by disposing the stream, which ends a pending read),
-        /// and the error is made from the status alone. Ctrl+C still ends it at once.
+        /// and the error is made from the status alone. Ctrl+C still ends it at once. The buffer is the size limit: no
+        /// more than it holds is ever inflated, so a decompression bomb costs nothing here.
         /// </summary>
         private static async Task<string> ReadErrorBodyAsync(HttpResponseMessage response, CancellationToken attempt, CancellationToken caller)
         {
             try
             {
-                using Stream stream = new LimitedStream(await response.Content.ReadAsStreamAsync().ConfigureAwait(false), MaxBodyBytes);
+                using Stream stream = await response.Content.ReadAsStreamAsync().ConfigureAwait(false);
                 // The token reaches the read itself, so a stalled body aborts its connection at once (.NET would
                 // otherwise spend up to two more seconds draining it on dispose); disposing is for streams that ignore it.
                 using (attempt.Register(() => stream.Dispose()))
@@ -353,7 +354,7 @@ namespace Mindhunters.Api
                     return text.Length > MaxErrorBodyChars ? text.Substring(0, MaxErrorBodyChars) : text;
                 }
             }
-            catch (Exception e) when (IsNetworkFailure(e) || e is ObjectDisposedException or OperationCanceledException or InvalidDataException or ResponseTooLargeException)
+            catch (Exception e) when (IsNetworkFailure(e) || e is ObjectDisposedException or OperationCanceledException or InvalidDataException)
             {
                 caller.ThrowIfCancellationRequested();
                 return "";
