@@ -120,9 +120,6 @@ namespace Mindhunters.Api
             return Create(tenant!, secure, parsedBase, DefaultTimeoutSec, TokenOrigin.Environment);
         }
 
-        /// <summary>The check of -BaseUri, for callers that have no other name for it.</summary>
-        public static Uri ValidateBaseUri(Uri baseUri) => ValidateBaseUri(baseUri, "-BaseUri");
-
         /// <summary>
         /// https anywhere; http only on a loopback address; never user info, a query or a fragment. A path that ends
         /// in /api/v1 (the docs' "base URL") is taken as its API root, so both forms reach the same endpoints.

@@ -72,7 +72,7 @@ namespace Mindhunters.Api
         public static PagePlan Create(int? page, int? perPage, ulong skip, ulong first, bool includeTotalCount, int maxPerPage = PhoneNumberQuery.MaxPerPage)
         {
             if (page is < 1) throw new ArgumentOutOfRangeException(nameof(page), "The page number starts at 1.");
-            if (perPage < 1 || perPage > maxPerPage) throw new ArgumentOutOfRangeException(nameof(perPage), $"per_page is from 1 to {maxPerPage}.");
+            CheckPerPage(perPage, maxPerPage);
 
             if (first == 0)
             {
@@ -104,9 +104,14 @@ namespace Mindhunters.Api
         /// </summary>
         public static PagePlan ForClientFilter(int? perPage, ulong skip, ulong first, bool includeTotalCount, int maxPerPage)
         {
-            if (perPage < 1 || perPage > maxPerPage) throw new ArgumentOutOfRangeException(nameof(perPage), $"per_page is from 1 to {maxPerPage}.");
+            CheckPerPage(perPage, maxPerPage);
             return new PagePlan(1, perPage ?? maxPerPage, skip, first, singlePage: false, needsRequest: first > 0 || includeTotalCount,
                 filtersOnClient: true, countsAllMatches: includeTotalCount);
+        }
+
+        private static void CheckPerPage(int? perPage, int maxPerPage)
+        {
+            if (perPage < 1 || perPage > maxPerPage) throw new ArgumentOutOfRangeException(nameof(perPage), $"per_page is from 1 to {maxPerPage}.");
         }
 
         /// <summary>

@@ -76,6 +76,5 @@ namespace Mindhunters.Commands
                 Endpoints.PhoneNumbers.MaxPerPage);
             WriteListing(Endpoints.PhoneNumbers, query, plan, ThrottleLimit, null, BoundToAgentUuid);
         }
-
     }
 }

@@ -110,6 +110,5 @@ namespace Mindhunters.Commands
         /// <summary>Upper-case, as the API's examples write them ("US"); null when the parameter was not given.</summary>
         private string[]? Codes(string parameter, string[]? codes) =>
             IsBound(parameter) ? (codes ?? new string[0]).Select(CountryCodes.Normalize).ToArray() : null;
-
     }
 }
