@@ -41,17 +41,21 @@ internal static class HostileResponses
         HttpResponse response = context.Response;
         int page = int.TryParse(context.Request.Query["page"], NumberStyles.None, CultureInfo.InvariantCulture, out int p) ? p : 1;
 
-        void Record(int status) => log.Add(new RecordedRequest(context.Request.Method, path,
-            context.Request.QueryString.HasValue ? context.Request.QueryString.Value!.TrimStart('?') : "", context.Request.Headers.ContainsKey("Authorization"), status));
+        // Records the request and starts the answer; a body, when there is one, follows.
+        void Begin(int status, string contentType = "application/json")
+        {
+            log.Add(new RecordedRequest(context.Request.Method, path,
+                context.Request.QueryString.HasValue ? context.Request.QueryString.Value!.TrimStart('?') : "", context.Request.Headers.ContainsKey("Authorization"), status));
+            response.StatusCode = status;
+            response.ContentType = contentType;
+        }
 
         switch (mode)
         {
             case "stall-401":
             case "stall-200":
                 int status = mode == "stall-401" ? 401 : 200;
-                Record(status);
-                response.StatusCode = status;
-                response.ContentType = "application/json";
+                Begin(status);
                 response.ContentLength = 1000;
                 await response.Body.WriteAsync(Encoding.UTF8.GetBytes("{\"success\":false,\"message\":\""), token);
                 await response.Body.FlushAsync(token);
@@ -62,102 +66,92 @@ internal static class HostileResponses
             case "deflate-bomb":
                 // gzip-bomb-401: the bomb is an error body, which the client reads too (for the API's message).
                 int bombStatus = mode == "gzip-bomb-401" ? 401 : 200;
-                Record(bombStatus);
+                Begin(bombStatus);
                 byte[] bomb = mode == "deflate-bomb" ? DeflateBomb.Value : GzipBomb.Value;
-                response.StatusCode = bombStatus;
-                response.ContentType = "application/json";
                 response.Headers.ContentEncoding = mode == "deflate-bomb" ? "deflate" : "gzip";
                 response.ContentLength = bomb.Length;
                 await response.Body.WriteAsync(bomb, token);
                 return;
             case "endless":
-                Record(200);
-                response.StatusCode = 200;
-                response.ContentType = "application/json";
+                Begin(200);
                 await response.Body.WriteAsync(Encoding.UTF8.GetBytes("{\"success\":true,\"message\":\""), token);
                 byte[] chunk = Encoding.UTF8.GetBytes(new string('a', 64 * 1024));
                 while (!token.IsCancellationRequested) await response.Body.WriteAsync(chunk, token);
                 return;
             case "many-items":
                 // A million items when a page of at most 100 was asked for: 3 MB of JSON, a great many objects.
-                Record(200);
-                response.StatusCode = 200;
-                response.ContentType = "application/json";
+                Begin(200);
                 await response.Body.WriteAsync(Encoding.UTF8.GetBytes("{\"success\":true,\"data\":{\"items\":["), token);
                 byte[] items = Encoding.UTF8.GetBytes(new StringBuilder().Insert(0, "{},", 10_000).ToString());
                 for (int i = 0; i < 100; i++) await response.Body.WriteAsync(items, token);
                 await response.Body.WriteAsync(Encoding.UTF8.GetBytes("{}],\"pagination\":{\"has_more\":false}}}"), token);
                 return;
             case "corrupt-gzip":
-                Record(200);
-                response.StatusCode = 200;
-                response.ContentType = "application/json";
+                Begin(200);
                 response.Headers.ContentEncoding = "gzip";
                 byte[] corrupt = { 0x1f, 0x8b, 0x08, 0x00, 0xde, 0xad, 0xbe, 0xef, 0x00, 0x03, 0x13, 0x37, 0x42, 0x42, 0x42, 0x42, 0x42, 0x42, 0x42, 0x42 };
                 response.ContentLength = corrupt.Length;
                 await response.Body.WriteAsync(corrupt, token);
                 return;
             case "echo-message":
-                Record(200);
-                await WriteAsync(response, 200, "{\"success\":true,\"message\":\"Hello " + secret + "\"}", token);
+                Begin(200);
+                await WriteAsync(response, "{\"success\":true,\"message\":\"Hello " + secret + "\"}", token);
                 return;
             case "echo-reason":
             case "echo-reason-503":
                 int echoed = mode == "echo-reason" ? 401 : 503;
-                Record(echoed);
-                response.StatusCode = echoed;
+                Begin(echoed);
                 context.Features.Get<IHttpResponseFeature>()!.ReasonPhrase = "Nope " + secret;
-                await WriteAsync(response, echoed, "{\"success\":false,\"message\":\"Unauthenticated.\"}", token);
+                await WriteAsync(response, "{\"success\":false,\"message\":\"Unauthenticated.\"}", token);
                 return;
             case "echo-location":
-                Record(302);
-                response.StatusCode = 302;
+                Begin(302);
                 response.Headers.Location = "http://mallory:" + Uri.EscapeDataString(secret) + "@127.0.0.1:1/steal";
                 response.ContentLength = 0;
                 return;
             case "echo-data-error":
-                Record(401);
-                await WriteAsync(response, 401, "{\"success\":false,\"message\":\"Unauthenticated.\",\"data\":{\"error\":{\"token\":\"" + JsonEscapeEveryCharacter(secret) + "\"}}}", token);
+                Begin(401);
+                await WriteAsync(response, "{\"success\":false,\"message\":\"Unauthenticated.\",\"data\":{\"error\":{\"token\":\"" + JsonEscapeEveryCharacter(secret) + "\"}}}", token);
                 return;
             case "echo-html":
-                Record(502);
+                Begin(502, "text/html");
                 string filler = new string('x', 190);
-                await WriteAsync(response, 502, "<html><body><p>" + filler + " " + secret + "</p></body></html>", token, "text/html");
+                await WriteAsync(response, "<html><body><p>" + filler + " " + secret + "</p></body></html>", token);
                 return;
             case "escapes":
-                Record(401);
-                await WriteAsync(response, 401,
+                Begin(401);
+                await WriteAsync(response,
                     "{\"success\":false,\"message\":\"\\u001b]0;pwned\\u0007\\u001b[2J\\u001b]52;c;ZXZpbA==\\u0007Unauthenticated\\u009b31m.\",\"error\":{\"code\":\"INVALID_AUTH_TOKEN\\u001b[5m\",\"details\":\"bad\\u202etoken\"}}", token);
                 return;
             case "same-page":
                 // Ignores ?page and never ends: the same three items without a uuid, has_more true, no total.
-                Record(200);
-                await WriteAsync(response, 200,
+                Begin(200);
+                await WriteAsync(response,
                     "{\"success\":true,\"data\":{\"items\":[{\"number\":\"+15550000001\"},{\"number\":\"+15550000002\"},{\"number\":\"+15550000003\"}],\"pagination\":{\"has_more\":true}}}", token);
                 return;
             case "retry-after-99999999999":
             case "retry-after-999999999999":
             case "retry-after-2147483648":
-                Record(429);
+                Begin(429);
                 response.Headers.RetryAfter = mode.Substring("retry-after-".Length);
-                await WriteAsync(response, 429, "{\"success\":false,\"message\":\"Too Many Attempts.\"}", token);
+                await WriteAsync(response, "{\"success\":false,\"message\":\"Too Many Attempts.\"}", token);
                 return;
             case "huge-total":
                 // An honest two-page listing whose total is 2^63, one more than a long holds.
-                Record(200);
+                Begin(200);
                 string more = page == 1 ? "true" : "false";
-                await WriteAsync(response, 200,
+                await WriteAsync(response,
                     "{\"success\":true,\"data\":{\"items\":[{\"phone_number_uuid\":\"" + new Guid(page, 0, 0, new byte[8]) + "\",\"number\":\"+1555000000" + page + "\"}]," +
                     "\"pagination\":{\"current_page\":" + page + ",\"total\":9223372036854775808,\"has_more\":" + more + "}}}", token);
                 return;
             case "big-header":
-                Record(200);
+                Begin(200);
                 response.Headers["X-Padding"] = new string('a', 1024 * 1024);
-                await WriteAsync(response, 200, "{\"success\":true,\"data\":{\"items\":[]}}", token);
+                await WriteAsync(response, "{\"success\":true,\"data\":{\"items\":[]}}", token);
                 return;
             default:
-                Record(404);
-                await WriteAsync(response, 404, "{\"success\":false,\"message\":\"No such hostile mode.\"}", token);
+                Begin(404);
+                await WriteAsync(response, "{\"success\":false,\"message\":\"No such hostile mode.\"}", token);
                 return;
         }
     }
@@ -175,11 +169,10 @@ internal static class HostileResponses
         return escaped.ToString();
     }
 
-    private static async Task WriteAsync(HttpResponse response, int status, string body, CancellationToken token, string contentType = "application/json")
+    /// <summary>The whole body, after Begin.</summary>
+    private static async Task WriteAsync(HttpResponse response, string body, CancellationToken token)
     {
         byte[] bytes = Encoding.UTF8.GetBytes(body);
-        response.StatusCode = status;
-        response.ContentType = contentType;
         response.ContentLength = bytes.Length;
         await response.Body.WriteAsync(bytes, token);
     }
