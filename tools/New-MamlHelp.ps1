@@ -161,7 +161,7 @@ function Write-Command($Writer, $Command, $Doc) {
         $prose[$Command.Parameters[$name].Name] = @(Get-Paragraph $part)
     }
     $parameters = @($Command.Parameters.Values | Where-Object Name -NotIn $common)
-    foreach ($missing in $parameters | Where-Object Name -NotIn $prose.Keys) { Write-Warning "$($Doc.Path) has no text for -$($missing.Name)." }
+    foreach ($missing in $parameters | Where-Object { -not $prose[$_.Name] }) { Write-Warning "$($Doc.Path) has no text for -$($missing.Name)." }
     $instance = [Activator]::CreateInstance($Command.ImplementingType)
     try { $defaults = @{}; foreach ($p in $parameters) { $defaults[$p.Name] = Get-DefaultValue $Command $p $instance } }
     finally { if ($instance -is [IDisposable]) { $instance.Dispose() } }
