@@ -3,8 +3,8 @@
 .SYNOPSIS
     Builds, tests, demonstrates, packages and benchmarks the Mindhunters module.
 .DESCRIPTION
-    Build   publishes the module into out/Mindhunters (manifest, dll, dependencies, format file, help) and the
-            fake API into out/FakeApi.
+    Build   publishes the module into out/Mindhunters (manifest, dll, dependencies, format file, about topics,
+            the cmdlet help generated from docs/en-US by tools/New-MamlHelp.ps1) and the fake API into out/FakeApi.
     Test    Package, then xunit on net10.0 and on net472 (under Mono outside Windows, installed with apt-get when
             missing), then Pester in a fresh pwsh process against out/; prints "N passed, N failed, N skipped".
     Demo    Build, start the fake API on 127.0.0.1, list its numbers through the module as a runbook would.
@@ -70,6 +70,10 @@ function Invoke-Build {
     Copy-Item (Join-Path $Root 'src/Mindhunters/Mindhunters.Format.ps1xml') $ModuleOut
     Copy-Item (Join-Path $Root 'src/Mindhunters/en-US') $ModuleOut -Recurse
     Remove-Item $publish -Recurse -Force
+    # The cmdlet help (MAML) from docs/en-US and the built cmdlets, in a fresh pwsh: this one never loads the module.
+    Invoke-Native 'Generating the cmdlet help' {
+        dotnet (Join-Path $PSHOME 'pwsh.dll') -NoProfile -NonInteractive -File (Join-Path $Root 'tools/New-MamlHelp.ps1') -ModulePath (Join-Path $ModuleOut 'Mindhunters.psd1') -MarkdownPath (Join-Path $Root 'docs/en-US')
+    }
 
     Invoke-Native 'Publishing the fake API' {
         dotnet publish (Join-Path $Root 'tests/Mindhunters.FakeApi/Mindhunters.FakeApi.csproj') -c $Configuration -o (Join-Path $Out 'FakeApi') --nologo -v quiet

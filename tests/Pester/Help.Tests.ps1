@@ -1,124 +1,355 @@
-# Get-Help as the admin at the prompt meets it. The parameter list comes from Get-Command, not from a list
-# written here, so a parameter added without help text fails this file.
+# Get-Help as users meet it, checked for what can be wrong: a cmdlet or parameter without text, an example that
+# does not parse or names a parameter its command lacks, a link or cross reference to nothing, -Online opening the
+# wrong page, an error id listed that the module cannot raise or one it raises that is not listed. Types, pipeline
+# input, aliases, accepted values and defaults come from the cmdlets themselves (tools/New-MamlHelp.ps1): a few
+# cases pin that the generator carries each of them, instead of comparing the help with the code per parameter.
 
 BeforeDiscovery {
     Import-Module "$PSScriptRoot/TestHelpers.psm1" -Force
     Import-Module (Get-BuiltModulePath) -Force
-    $common = [System.Management.Automation.PSCmdlet]::CommonParameters + [System.Management.Automation.PSCmdlet]::OptionalCommonParameters
-    $script:commandCases = @(Get-Command -Module Mindhunters | ForEach-Object { @{ Name = $_.Name } })
-    # Every public parameter of every cmdlet: the SupportsPaging ones (First, Skip, IncludeTotalCount) included.
-    $script:parameterCases = @(Get-Command -Module Mindhunters | ForEach-Object {
-            $command = $_
-            $command.Parameters.Values | Where-Object Name -NotIn $common | ForEach-Object {
-                @{ Command = $command.Name; Parameter = $_.Name }
+    $common = [System.Management.Automation.Cmdlet]::CommonParameters
+    $commands = @(Get-Command -Module Mindhunters)
+    $parameters = @(foreach ($command in $commands) {
+            foreach ($p in $command.Parameters.Values | Where-Object Name -NotIn $common) { [pscustomobject]@{ Command = $command; Metadata = $p } }
+        })
+    $script:parameterCases = @($parameters | ForEach-Object { @{ Command = $_.Command.Name; Parameter = $_.Metadata.Name } })
+
+    # The examples as the Markdown writes them: only the ```powershell blocks, not the output shown after them.
+    $script:exampleCases = @(foreach ($file in Get-ChildItem "$PSScriptRoot/../../docs/en-US" -Filter *.md) {
+            $section = ((Get-Content $file -Raw) -split '(?m)^## ') | Where-Object { $_ -like 'EXAMPLES*' }
+            foreach ($example in @($section -split '(?m)^### ' | Select-Object -Skip 1)) {
+                $code = [regex]::Matches($example, '(?ms)^```powershell\r?\n(.*?)^```') | ForEach-Object { $_.Groups[1].Value }
+                @{ Command = $file.BaseName; Title = ($example -split '\r?\n')[0]; Code = $code -join "`n" }
             }
         })
+    $script:commandCases = @($commands | ForEach-Object {
+            $name = $_.Name
+            @{ Name = $name; ExampleCount = @($exampleCases | Where-Object Command -EQ $name).Count }
+        })
+
+    # Text that states a range or a default must agree with the code.
+    $script:rangeCases = @(foreach ($p in $parameters) {
+            $range = $p.Metadata.Attributes | Where-Object { $_ -is [System.Management.Automation.ValidateRangeAttribute] }
+            if ($range) { @{ Command = $p.Command.Name; Parameter = $p.Metadata.Name; Min = $range.MinRange; Max = $range.MaxRange } }
+        })
+    $script:statedDefaultCases = @(foreach ($p in $parameters) {
+            $text = (Get-Help $p.Command.Name -Parameter $p.Metadata.Name).description.Text -join ' '
+            if ($text -match 'The default is (\d+)\b') { @{ Command = $p.Command.Name; Parameter = $p.Metadata.Name; Stated = $Matches[1] } }
+        })
+
+    # One parameter of the module for each fact the generator takes from the code.
+    function Get-Pin([scriptblock] $Where) {
+        $found = $parameters | Where-Object $Where | Select-Object -First 1
+        if ($found) { @{ Command = $found.Command.Name; Parameter = $found.Metadata.Name } }
+    }
+    $script:pins = [ordered]@{
+        Alias            = Get-Pin { $_.Metadata.Aliases.Count -gt 0 }
+        ValidateSet      = Get-Pin { $_.Metadata.Attributes | Where-Object { $_ -is [System.Management.Automation.ValidateSetAttribute] } }
+        Wildcards        = Get-Pin { $_.Metadata.Attributes | Where-Object { $_ -is [System.Management.Automation.SupportsWildcardsAttribute] } }
+        ByPropertyName   = Get-Pin { @($_.Metadata.ParameterSets.Values.ValueFromPipelineByPropertyName) -contains $true }
+        ByValue          = Get-Pin { @($_.Metadata.ParameterSets.Values.ValueFromPipeline) -contains $true }
+        NotFromPipeline  = Get-Pin { -not (@($_.Metadata.ParameterSets.Values | Where-Object { $_.ValueFromPipeline -or $_.ValueFromPipelineByPropertyName })) }
+        Switch           = Get-Pin { $_.Metadata.SwitchParameter }
+        ValueDefault     = Get-Pin { $_.Metadata.ParameterType -eq [int] -and $_.Command.ImplementingType.GetProperty($_.Metadata.Name) -and
+            (New-Object $_.Command.ImplementingType).($_.Metadata.Name) -gt 0 -and -not (@($_.Metadata.ParameterSets.Values.IsMandatory) -contains $true) }
+        UsedOnlyIfGiven  = Get-Pin { -not $_.Metadata.ParameterType.IsValueType -and $_.Metadata.ParameterType -ne [securestring] -and
+            -not (@($_.Metadata.ParameterSets.Values.IsMandatory) -contains $true) }
+    }
+
+    # The error ids the module can raise: the string literals of its code that look like one ("MhThrottled"), read from
+    # the IL, so that an id added in C# is caught whichever file it is in. The categories of the engine's ids
+    # (MhErrorKind) come from the code too.
+    function Get-StringLiteral([Reflection.Assembly] $Assembly) {
+        $opcodes = @{}
+        foreach ($field in [Reflection.Emit.OpCodes].GetFields()) { $op = $field.GetValue($null); $opcodes[$op.Value -band 0xFFFF] = $op }
+        $flags = [Reflection.BindingFlags]'Public, NonPublic, Instance, Static, DeclaredOnly'
+        foreach ($type in $Assembly.GetTypes()) {
+            foreach ($method in @($type.GetMethods($flags)) + @($type.GetConstructors($flags))) {
+                $il = if ($method.GetMethodBody()) { $method.GetMethodBody().GetILAsByteArray() } else { @() }
+                for ($i = 0; $i -lt $il.Length) {
+                    $code = [int]$il[$i++]
+                    if ($code -eq 0xFE) { $code = 0xFE00 -bor $il[$i++] }
+                    switch ($opcodes[$code].OperandType) {
+                        'InlineNone' { }
+                        { $_ -in 'ShortInlineBrTarget', 'ShortInlineI', 'ShortInlineVar' } { $i += 1 }
+                        'InlineVar' { $i += 2 }
+                        'InlineString' { $method.Module.ResolveString([BitConverter]::ToInt32($il, $i)); $i += 4 }
+                        { $_ -in 'InlineI8', 'InlineR' } { $i += 8 }
+                        'InlineSwitch' { $i += 4 + 4 * [BitConverter]::ToInt32($il, $i) }
+                        default { $i += 4 }
+                    }
+                }
+            }
+        }
+    }
+    $assembly = [Mindhunters.Api.MhApiException].Assembly
+    $categoryOf = $assembly.GetType('Mindhunters.Commands.ErrorRecords', $true).GetMethod('Category', [Reflection.BindingFlags]'Static, NonPublic')
+    $newException = [Mindhunters.Api.MhApiException].GetConstructors([Reflection.BindingFlags]'Instance, NonPublic')[0]
+    $kindCategory = @{}
+    foreach ($kind in [enum]::GetValues([Mindhunters.Api.MhErrorKind])) {
+        $kindCategory[$newException.Invoke(@($kind, 'message', 'action', $null)).ErrorId] = "$($categoryOf.Invoke($null, @($kind)))"
+    }
+    $script:moduleErrorIds = @(Get-StringLiteral $assembly | Where-Object { $_ -cmatch '^Mh[A-Z][A-Za-z]+$' } | Sort-Object -Unique)
+    $script:errorIdCases = @($moduleErrorIds | ForEach-Object { @{ Id = $_; Category = $kindCategory[$_] } })
 }
 
 BeforeAll {
     Import-Module "$PSScriptRoot/TestHelpers.psm1" -Force
     Import-Module (Get-BuiltModulePath) -Force
-    $script:common = [System.Management.Automation.PSCmdlet]::CommonParameters + [System.Management.Automation.PSCmdlet]::OptionalCommonParameters
-
-    function script:Get-HelpText($Value) { (($Value | Out-String) -replace '\s+', ' ').Trim() }
+    $script:common = [System.Management.Automation.Cmdlet]::CommonParameters
+    $script:docs = (Resolve-Path "$PSScriptRoot/../../docs/en-US").Path
+    $script:projectUri = (Import-PowerShellDataFile (Get-BuiltModulePath)).PrivateData.PSData.ProjectUri
+    $script:topics = 'about_Mindhunters', 'about_Mindhunters_Errors'
+    function script:Get-Paragraph($Value) { @($Value | ForEach-Object { $_.Text }) -join ' ' -replace '\s+', ' ' }
+    # The prose of a parameter, without the sentence the generator adds for a ValidateSet.
+    function script:Get-ParameterProse($Command, $Parameter) {
+        Get-Paragraph ((Get-Help $Command -Parameter $Parameter).description | Where-Object Text -NotLike 'The acceptable values for this parameter are:*')
+    }
+    # Get-Help finds a topic by the start of its name too (about_Mindhunters_Error finds about_Mindhunters_Errors).
+    function script:Test-Topic($Name) { @(Get-Help $Name -ErrorAction Ignore | Where-Object { $_.Category -eq 'HelpFile' -and $_.Name -eq $Name }).Count -eq 1 }
+    function script:Get-FreshValue($Command, $Parameter) {
+        $cmdlet = New-Object (Get-Command $Command).ImplementingType
+        try { $cmdlet.$Parameter } finally { $cmdlet.Dispose() }
+    }
 }
 
-Describe 'The module has commands to document' {
-    It 'exports the seven cmdlets' {
+Describe 'The module has commands, parameters and examples to check' {
+    It 'exports the seven cmdlets, with parameters and examples' {
         $commandCases.Count | Should -Be 7
         $parameterCases.Count | Should -BeGreaterThan 10
+        $exampleCases.Count | Should -BeGreaterOrEqual $commandCases.Count
+    }
+
+    It 'has a parameter for every fact the generator pins' {
+        foreach ($pin in $pins.GetEnumerator()) { $pin.Value | Should -Not -BeNullOrEmpty -Because "the pin '$($pin.Key)' needs such a parameter" }
     }
 }
 
 Describe 'Help of <Name>' -ForEach $commandCases {
     BeforeAll {
         $help = Get-Help $Name -Full
-        $command = Get-Command $Name
     }
 
-    It 'comes from the module''s MAML file, not from the generated stub' {
-        # Without MAML, Get-Help invents a synopsis from the syntax and has no description.
-        $help.Synopsis | Should -Not -BeLike "*$Name *"
-        Get-HelpText $help.description | Should -Not -BeNullOrEmpty
+    It 'has a synopsis and a description from its Markdown, not the generated stub' {
+        # Without MAML, Get-Help makes the synopsis from the syntax and has no description.
+        $help.Synopsis | Should -Not -BeNullOrEmpty
+        $help.Synopsis | Should -Not -BeLike "$Name *"
+        Get-Paragraph $help.description | Should -Not -BeNullOrEmpty
     }
 
-    It 'has at least one example, each with code and an explanation' {
+    It 'has the examples of its Markdown, each with code and an explanation' {
         $examples = @($help.examples.example)
         $examples.Count | Should -BeGreaterOrEqual 1
+        $examples.Count | Should -Be $ExampleCount
         foreach ($example in $examples) {
             $example.code | Should -Not -BeNullOrEmpty
-            Get-HelpText $example.remarks | Should -Not -BeNullOrEmpty
+            Get-Paragraph $example.remarks | Should -Not -BeNullOrEmpty
         }
     }
 
-    It 'has related links, about_Mindhunters among them' {
-        $links = @($help.relatedLinks.navigationLink.linkText)
-        $links.Count | Should -BeGreaterOrEqual 2
-        $links | Should -Contain 'about_Mindhunters'
+    It 'links only to real commands, topics and web pages, about_Mindhunters among them' {
+        $links = @($help.relatedLinks.navigationLink)
+        $links.linkText | Should -Contain 'about_Mindhunters'
+        foreach ($link in $links | Where-Object { $_.uri -notmatch '^https://' }) {
+            $known = (Get-Command $link.linkText -Module Mindhunters -ErrorAction Ignore) -or
+                ($link.linkText -like 'about_*' -and (Test-Topic $link.linkText))
+            $known | Should -BeTrue -Because "the related link '$($link.linkText)' must name a command or topic Get-Help finds"
+        }
     }
 
-    It 'documents no parameter that the cmdlet does not have' {
-        $documented = @($help.parameters.parameter | Where-Object { $_.name } | ForEach-Object name)
-        $documented | Where-Object { $_ -notin $command.Parameters.Keys } | Should -BeNullOrEmpty
+    It 'opens its own Markdown page with Get-Help -Online' {
+        # Get-Command's HelpUri is the URI Get-Help -Online opens (the first link of the MAML that has one).
+        (Get-Command $Name).HelpUri | Should -Be "$projectUri/blob/main/docs/en-US/$Name.md"
+        Join-Path $docs "$Name.md" | Should -Exist
+    }
+}
+
+Describe 'Get-Help -Online in a fresh pwsh' -Skip:(-not $IsLinux) {
+    # The real thing: Get-Help starts the system's URL opener (xdg-open on Linux); a stand-in records what it is given.
+    It 'opens the page of each command' {
+        $bin = New-Item -ItemType Directory (Join-Path $TestDrive 'bin') -Force
+        $opened = Join-Path $TestDrive 'opened.txt'
+        Set-Content (Join-Path $bin 'xdg-open') "#!/bin/sh`necho `"`$1`" >> '$opened'`n"
+        & chmod +x (Join-Path $bin 'xdg-open')
+        $names = @($commandCases.Name)
+        $script = "Import-Module '$(Get-BuiltModulePath)'; foreach (`$name in '$($names -join "','")') { Get-Help `$name -Online }"
+        $result = Invoke-ChildPwsh -Script $script -Environment @{ PATH = "$bin$([IO.Path]::PathSeparator)$env:PATH" } -TimeoutSec 60
+        $result.ExitCode | Should -Be 0 -Because $result.Error
+        Wait-Until { (Test-Path $opened) -and @(Get-Content $opened).Count -ge $names.Count } -TimeoutSec 10
+        Get-Content $opened | Sort-Object | Should -Be @($names | Sort-Object | ForEach-Object { "$projectUri/blob/main/docs/en-US/$_.md" })
     }
 }
 
 Describe '-<Parameter> of <Command>' -ForEach $parameterCases {
+    It 'has text of its own' {
+        Get-ParameterProse $Command $Parameter | Should -Match '\w+( \w+){4}' -Because "docs/en-US/$Command.md needs a '### -$Parameter' section with its text"
+    }
+}
+
+Describe '-<Parameter> of <Command>, whose text states its range' -ForEach $rangeCases {
+    It 'states the range of its ValidateRange' {
+        $expected = if ($Max -eq [int]::MaxValue) { "\b$Min or more\b" } else { "\b$Min to $Max\b" }
+        Get-ParameterProse $Command $Parameter | Should -Match $expected
+    }
+}
+
+Describe '-<Parameter> of <Command>, whose text states its default' -ForEach $statedDefaultCases {
+    It 'states the default of the code' {
+        "$(Get-FreshValue $Command $Parameter)" | Should -Be $Stated
+        (Get-Help $Command -Parameter $Parameter).defaultValue | Should -Be $Stated
+    }
+}
+
+Describe 'Example "<Title>" of <Command>' -ForEach $exampleCases {
     BeforeAll {
-        $metadata = (Get-Command $Command).Parameters[$Parameter]
-        $help = Get-Help $Command -Parameter $Parameter -ErrorAction SilentlyContinue
-        $text = Get-HelpText $help.description
+        $tokens = $errors = $null
+        $ast = [System.Management.Automation.Language.Parser]::ParseInput($Code, [ref]$tokens, [ref]$errors)
+        $calls = @($ast.FindAll({ $args[0] -is [System.Management.Automation.Language.CommandAst] }, $true))
     }
 
-    It 'has help text' {
-        $help | Should -Not -BeNullOrEmpty -Because "Get-Help $Command -Parameter $Parameter must find it"
-        $text.Length | Should -BeGreaterThan 20
+    It 'parses' {
+        $Code | Should -Not -BeNullOrEmpty
+        $errors | Should -BeNullOrEmpty
     }
 
-    It 'has the type of the code' {
-        $type = $metadata.ParameterType
-        $type = if ([Nullable]::GetUnderlyingType($type)) { [Nullable]::GetUnderlyingType($type) } else { $type }
-        $help.type.name | Should -Be $type.FullName
+    It 'calls <Command>' {
+        $calls.ForEach({ $_.GetCommandName() }) | Should -Contain $Command
     }
 
-    It 'gives the default of the code' {
-        # The value a fresh cmdlet object holds; "None ..." is right for a parameter that is used only when given.
-        $cmdlet = New-Object (Get-Command $Command).ImplementingType
-        try { $default = if ($cmdlet.PSObject.Properties[$Parameter]) { $cmdlet.$Parameter } } finally { $cmdlet.Dispose() }
-        if ($default -is [int] -or $default -is [System.Management.Automation.SwitchParameter] -or $default -is [bool]) {
-            $expected = if ($default -is [System.Management.Automation.SwitchParameter]) { "$($default.IsPresent)" } else { "$default" }
-            if ($help.defaultValue -notmatch '^None\b') { $help.defaultValue | Should -Be $expected }
+    It 'gives the module''s commands only parameters they have' {
+        $unknown = foreach ($call in $calls) {
+            $info = Get-Command $call.GetCommandName() -Module Mindhunters -ErrorAction Ignore
+            if (-not $info) { continue }
+            $names = @($info.Parameters.Keys) + @($info.Parameters.Values.Aliases)
+            foreach ($parameter in $call.CommandElements | Where-Object { $_ -is [System.Management.Automation.Language.CommandParameterAst] }) {
+                if ($parameter.ParameterName -notin $names) { "$($info.Name) -$($parameter.ParameterName)" }
+            }
+        }
+        $unknown | Should -BeNullOrEmpty
+    }
+}
+
+Describe 'What the help takes from the cmdlets' {
+    It 'the syntax of <Name> has the cmdlet''s parameter sets, parameters, types, required and positions' -ForEach $commandCases {
+        $command = Get-Command $Name
+        $items = @((Get-Help $Name -Full).syntax.syntaxItem)
+        $items.Count | Should -Be @($command.ParameterSets).Count
+        for ($i = 0; $i -lt $items.Count; $i++) {
+            $expected = @($command.ParameterSets[$i].Parameters | Where-Object Name -NotIn $common | ForEach-Object {
+                    $type = if ([Nullable]::GetUnderlyingType($_.ParameterType)) { [Nullable]::GetUnderlyingType($_.ParameterType) } else { $_.ParameterType }
+                    '{0} {1} required={2} position={3}' -f $_.Name, $type.FullName, "$($_.IsMandatory)".ToLowerInvariant(), $(if ($_.Position -lt 0) { 'named' } else { $_.Position })
+                } | Sort-Object)
+            $actual = @($items[$i].parameter | Where-Object { $_ } | ForEach-Object { '{0} {1} required={2} position={3}' -f $_.name, $_.type.name, $_.required, $_.position } | Sort-Object)
+            $actual | Should -Be $expected
         }
     }
 
-    It 'says whether it is required as the code does' {
-        $mandatory = @($metadata.ParameterSets.Values.IsMandatory) -contains $true
-        $help.required | Should -Be ($mandatory.ToString().ToLowerInvariant())
+    It 'lists the aliases of -<Parameter> (<Command>)' -ForEach @($pins.Alias) {
+        (Get-Help $Command -Parameter $Parameter).aliases | Should -Be ((Get-Command $Command).Parameters[$Parameter].Aliases -join ', ')
     }
 
-    It 'takes pipeline input as the code does' {
-        $byName = @($metadata.ParameterSets.Values.ValueFromPipelineByPropertyName) -contains $true
-        $byValue = @($metadata.ParameterSets.Values.ValueFromPipeline) -contains $true
-        if ($byName) { $help.pipelineInput | Should -Match 'ByPropertyName' }
-        if ($byValue) { $help.pipelineInput | Should -Match 'ByValue' }
-        if (-not $byName -and -not $byValue) { $help.pipelineInput | Should -Match '^False' }
+    It 'shows the accepted values of -<Parameter> (<Command>) in the syntax and in its text' -ForEach @($pins.ValidateSet) {
+        $values = ((Get-Command $Command).Parameters[$Parameter].Attributes | Where-Object { $_ -is [System.Management.Automation.ValidateSetAttribute] }).ValidValues
+        $inSyntax = ((Get-Help $Command).syntax.syntaxItem.parameter | Where-Object name -EQ $Parameter | Select-Object -First 1).parameterValueGroup.parameterValue
+        @($inSyntax | ForEach-Object { "$_" }) | Should -Be @($values)
+        Get-Paragraph (Get-Help $Command -Parameter $Parameter).description | Should -BeLike "*The acceptable values for this parameter are: $($values -join ', ')."
     }
 
-    It 'lists its aliases' {
-        foreach ($alias in $metadata.Aliases) { $help.aliases | Should -Match ([regex]::Escape($alias)) }
+    It 'says that -<Parameter> (<Command>) accepts wildcards' -ForEach @($pins.Wildcards) {
+        (Get-Help $Command -Parameter $Parameter).globbing | Should -Be 'true'
     }
 
-    It 'names every value of its ValidateSet' {
-        $set = $metadata.Attributes | Where-Object { $_ -is [System.Management.Automation.ValidateSetAttribute] }
-        foreach ($value in $set.ValidValues) { $text | Should -Match "\b$([regex]::Escape($value))\b" }
+    It 'takes -<Parameter> (<Command>) from the pipeline by property name' -ForEach @($pins.ByPropertyName) {
+        (Get-Help $Command -Parameter $Parameter).pipelineInput | Should -Match '^True \(.*ByPropertyName\)$'
     }
 
-    It 'gives the range of its ValidateRange' {
-        $range = $metadata.Attributes | Where-Object { $_ -is [System.Management.Automation.ValidateRangeAttribute] }
-        if ($range) {
-            if ($range.MaxRange -eq [int]::MaxValue) { $text | Should -Match "\b$($range.MinRange) or more\b" }
-            else { $text | Should -Match "\b$($range.MinRange) to $($range.MaxRange)\b" }
-        }
+    It 'takes -<Parameter> (<Command>) from the pipeline by value' -ForEach @($pins.ByValue) {
+        (Get-Help $Command -Parameter $Parameter).pipelineInput | Should -Match '^True \(ByValue.*\)$'
+    }
+
+    It 'does not take -<Parameter> (<Command>) from the pipeline' -ForEach @($pins.NotFromPipeline) {
+        (Get-Help $Command -Parameter $Parameter).pipelineInput | Should -Be 'False'
+    }
+
+    It 'shows the switch -<Parameter> (<Command>) without a value, default False' -ForEach @($pins.Switch) {
+        (Get-Help $Command -Parameter $Parameter).type.name | Should -Be 'System.Management.Automation.SwitchParameter'
+        (Get-Help $Command -Parameter $Parameter).defaultValue | Should -Be 'False'
+        (Get-Help $Command | Out-String -Width 1000) | Should -Match "\[-$Parameter\]"
+    }
+
+    It 'gives the default of -<Parameter> (<Command>) as a fresh cmdlet has it' -ForEach @($pins.ValueDefault) {
+        $value = Get-FreshValue $Command $Parameter
+        (Get-Help $Command -Parameter $Parameter).defaultValue | Should -Be "$value"
+    }
+
+    It 'gives None as the default of -<Parameter> (<Command>), which is used only when given' -ForEach @($pins.UsedOnlyIfGiven) {
+        Get-FreshValue $Command $Parameter | Should -BeNullOrEmpty
+        (Get-Help $Command -Parameter $Parameter).defaultValue | Should -Be 'None'
+    }
+}
+
+Describe 'The about topics' {
+    BeforeAll {
+        $text = @{}
+        foreach ($topic in $topics) { $text[$topic] = Get-Help $topic | Out-String }
+        $allHelp = ($text.Values + @($commandCases.Name | ForEach-Object { Get-Help $_ -Full | Out-String })) -join "`n"
+    }
+
+    It 'Get-Help finds <_> in the built module' -ForEach @('about_Mindhunters', 'about_Mindhunters_Errors') {
+        Test-Topic $_ | Should -BeTrue
+        $text[$_] | Should -Match "TOPIC\s+$_\s"
+        $text[$_].Length | Should -BeGreaterThan 2000
+    }
+
+    It '<Topic> covers <Section>' -ForEach @(
+        @{ Topic = 'about_Mindhunters'; Section = 'CONNECTING' }
+        @{ Topic = 'about_Mindhunters'; Section = 'ENVIRONMENT VARIABLES' }
+        @{ Topic = 'about_Mindhunters'; Section = 'PAGING' }
+        @{ Topic = 'about_Mindhunters'; Section = 'PROXIES' }
+        @{ Topic = 'about_Mindhunters_Errors'; Section = 'RETRIES' }
+        @{ Topic = 'about_Mindhunters_Errors'; Section = 'ERRORS' }
+    ) {
+        $text[$Topic] | Should -Match "(?m)^\s*$Section\s*$"
+    }
+
+    It 'about_Mindhunters names the MIHU_* variables' {
+        foreach ($name in 'MIHU_TENANT', 'MIHU_API_TOKEN', 'MIHU_BASE_URI') { $text['about_Mindhunters'] | Should -Match $name }
+    }
+
+    It 'every about_ topic the help refers to is found by Get-Help' {
+        $named = @([regex]::Matches($allHelp, '\babout_Mindhunters\w*') | ForEach-Object Value | Sort-Object -Unique)
+        $named | Should -Contain 'about_Mindhunters_Errors'
+        foreach ($topic in $named) { Test-Topic $topic | Should -BeTrue -Because "the help refers to $topic" }
+    }
+
+    It 'about_Mindhunters shows the pipeline from agents to their numbers to a change with -WhatIf' {
+        $text['about_Mindhunters'] | Should -Match 'Get-MhAgent -Name ''Support\*'' \|\s+Get-MhPhoneNumber -Status active \|\s+Set-MhPhoneNumber -SmsEnabled \$false -WhatIf'
+    }
+}
+
+Describe 'The error ids' {
+    BeforeAll {
+        $errorsTopic = Get-Help about_Mindhunters_Errors | Out-String
+        $allHelp = (@($topics | ForEach-Object { Get-Help $_ | Out-String }) + @($commandCases.Name | ForEach-Object { Get-Help $_ -Full | Out-String })) -join "`n"
+    }
+
+    It 'about_Mindhunters_Errors lists <Id>, which the module can raise, with its category' -ForEach $errorIdCases {
+        # The engine's ids have their category in the code; the cmdlets' own ids (ErrorRecords.InvalidArgument) are InvalidArgument.
+        $category = if ($Category) { $Category } else { 'InvalidArgument' }
+        $errorsTopic | Should -Match "(?m)^\s*$Id\s+\(category $category\b"
+    }
+
+    It 'the help names no error id that the module cannot raise' {
+        $listed = @([regex]::Matches($errorsTopic, '(?m)^\s*(Mh[A-Z]\w+)\s+\(category') | ForEach-Object { $_.Groups[1].Value })
+        $listed.Count | Should -BeGreaterOrEqual $moduleErrorIds.Count
+        # Any id-like word in any help text (not a type such as Mindhunters.Model.MhContext, nor a noun as in Get-MhAgent).
+        $named = @([regex]::Matches($allHelp, '(?<![-.\w])Mh[A-Z][A-Za-z]+\b') | ForEach-Object Value | Sort-Object -Unique)
+        @($listed + $named | Sort-Object -Unique | Where-Object { $_ -cnotin $moduleErrorIds }) | Should -BeNullOrEmpty
+    }
+
+    It 'about_Mindhunters_Errors says that a failed listing is non-terminating and a missing connection terminating' {
+        $errorsTopic | Should -Match 'NON-terminating'
+        $errorsTopic | Should -Match 'MhNotConnected\s+\(category ConnectionError, terminating\)'
     }
 }
 
@@ -142,49 +373,6 @@ Describe 'Examples of Get-MhPhoneNumber' {
     }
 }
 
-Describe 'about_Mindhunters' {
-    BeforeAll {
-        $about = Get-Help about_Mindhunters | Out-String
-    }
-
-    It 'is found by Get-Help' {
-        $about | Should -Match 'about_Mindhunters'
-        $about.Length | Should -BeGreaterThan 2000
-    }
-
-    It 'covers <Section>' -ForEach @(
-        @{ Section = 'CONNECTING' }
-        @{ Section = 'ENVIRONMENT VARIABLES' }
-        @{ Section = 'PAGING' }
-        @{ Section = 'RETRIES' }
-        @{ Section = 'ERRORS' }
-        @{ Section = 'PROXIES' }
-    ) {
-        $about | Should -Match "(?m)^\s*$Section\s*$"
-    }
-
-    It 'names the MIHU_* variables' {
-        foreach ($name in 'MIHU_TENANT', 'MIHU_API_TOKEN', 'MIHU_BASE_URI') { $about | Should -Match $name }
-    }
-
-    It 'gives every error id with the category the code gives it' {
-        # The truth is in the assembly: each MhErrorKind's id (MhApiException.ErrorId) and category (ErrorRecords.Category).
-        $assembly = [Mindhunters.Api.MhApiException].Assembly
-        $categoryOf = $assembly.GetType('Mindhunters.Commands.ErrorRecords', $true).GetMethod('Category', [Reflection.BindingFlags]'Static, NonPublic')
-        $newException = [Mindhunters.Api.MhApiException].GetConstructors([Reflection.BindingFlags]'Instance, NonPublic')[0]
-        foreach ($kind in [enum]::GetValues([Mindhunters.Api.MhErrorKind])) {
-            $id = $newException.Invoke(@($kind, 'message', 'action', $null)).ErrorId
-            $category = $categoryOf.Invoke($null, @($kind))
-            $about | Should -Match "$id\s+\(category $category\b" -Because "$kind is $id with category $category in the code"
-        }
-    }
-
-    It 'says that a failed listing is non-terminating and a missing connection terminating' {
-        $about | Should -Match 'NON-terminating'
-        $about | Should -Match 'MhNotConnected\s+\(category ConnectionError, terminating\)'
-    }
-}
-
 Describe 'Examples of <Name>' -ForEach @(
     @{ Name = 'Get-MhAgent'; Pattern = "-Name 'Support\*' \| Get-MhPhoneNumber" }
     @{ Name = 'Get-MhPhoneNumberRate'; Pattern = '-CountryCode \w+' }
@@ -194,12 +382,5 @@ Describe 'Examples of <Name>' -ForEach @(
         $examples = @((Get-Help $Name -Examples).examples.example)
         $examples.Count | Should -BeGreaterOrEqual 2
         ($examples.code -join "`n") | Should -Match $Pattern
-    }
-}
-
-Describe 'about_Mindhunters across the cmdlets' {
-    It 'shows the pipeline from agents to their numbers to a change with -WhatIf' {
-        $about = Get-Help about_Mindhunters | Out-String
-        $about | Should -Match 'Get-MhAgent -Name ''Support\*'' \|\s+Get-MhPhoneNumber -Status active \|\s+Set-MhPhoneNumber -SmsEnabled \$false -WhatIf'
     }
 }
