@@ -1,5 +1,6 @@
 using System;
 using System.Collections.Concurrent;
+using System.Collections.Generic;
 using System.Text.Encodings.Web;
 using System.Text.Json;
 using System.Text.Json.Serialization;
@@ -48,6 +49,11 @@ namespace Mindhunters.FakeApi
         {
             try
             {
+                using (JsonDocument document = JsonDocument.Parse(json))
+                {
+                    RefuseUnknownNames(document.RootElement, typeof(T));
+                }
+
                 return JsonSerializer.Deserialize<T>(json, Options) ?? throw new FormatException("Expected a JSON object, not null.");
             }
             catch (JsonException ex)
@@ -57,5 +63,28 @@ namespace Mindhunters.FakeApi
         }
 
         public static string Write<T>(T value) => JsonSerializer.Serialize(value, Options);
+
+        // The serializer refuses them too; this says which names there are, for whoever misspelt one.
+        private static void RefuseUnknownNames(JsonElement root, Type type)
+        {
+            if (root.ValueKind != JsonValueKind.Object || TypeInfo(type).Kind != JsonTypeInfoKind.Object)
+            {
+                return;
+            }
+
+            var names = new List<string>();
+            foreach (JsonPropertyInfo property in TypeInfo(type).Properties)
+            {
+                names.Add(property.Name);
+            }
+
+            foreach (JsonProperty given in root.EnumerateObject())
+            {
+                if (!names.Contains(given.Name))
+                {
+                    throw new FormatException($"'{given.Name}' is not one of the names of {type.Name}: {string.Join(", ", names)}.");
+                }
+            }
+        }
     }
 }

@@ -40,7 +40,8 @@ $ProgressPreference = 'SilentlyContinue'
 
 $RepoRoot = Split-Path (Split-Path $PSScriptRoot -Parent) -Parent
 if (-not $OutFile) { $OutFile = Join-Path $RepoRoot 'out/bench.md' }
-Import-Module (Join-Path $RepoRoot 'tests/Pester/TestHelpers.psm1') -Force
+Import-Module (Join-Path $RepoRoot 'tools/FakeApi.psm1') -Force
+Import-Module (Join-Path $RepoRoot 'tools/ChildPwsh.psm1') -Force
 $ModulePath = Get-BuiltModulePath
 if (-not (Test-Path $ModulePath)) { throw "The module is not built: $ModulePath is missing. Run ./build.ps1 -Task Build first." }
 
@@ -70,86 +71,8 @@ $LoopList = {
 function Get-MaxPages([int] $Count) { [int][math]::Ceiling($Count / $PerPage) + 1 }
 
 # ---------------------------------------------------------------------------------------------------------------
-# Helpers
-
-function Get-Median([double[]] $Values) {
-    $sorted = [double[]]@($Values | Sort-Object)
-    $n = $sorted.Length
-    if ($n -eq 0) { return [double]::NaN }
-    if ($n % 2 -eq 1) { return $sorted[[int](($n - 1) / 2)] }
-    ($sorted[[int]($n / 2) - 1] + $sorted[[int]($n / 2)]) / 2
-}
-
-function Format-Number([double] $Value, [string] $Format = '0') {
-    if ([double]::IsNaN($Value)) { return 'n/a' }
-    $Value.ToString($Format, $Inv)
-}
-
-function Format-Ms([double] $Ms) {
-    if ([double]::IsNaN($Ms)) { return 'n/a' }
-    if ($Ms -ge 10000) { return (Format-Number ($Ms / 1000) '0.0') + ' s' }
-    (Format-Number $Ms '#,0') + ' ms'
-}
-
-function Format-Mb([double] $Bytes) { (Format-Number ($Bytes / 1MB) '0.0') + ' MB' }
-
-# 'met', or how far off: "missed by 38% (6.2x, needs >= 10x)".
-function Get-Verdict {
-    param([double] $Value, [double] $Target, [ValidateSet('AtLeast', 'AtMost')] [string] $Kind, [string] $Unit = 'x')
-    if ([double]::IsNaN($Value)) { return 'not measured' }
-    $show = { param($v) if ($Unit -eq 'x') { (Format-Number $v '0.00') + 'x' } else { (Format-Number $v '0.0') + " $Unit" } }
-    if ($Kind -eq 'AtLeast') {
-        if ($Value -ge $Target) { return 'met' }
-        return "**missed** by $(Format-Number ((1 - $Value / $Target) * 100) '0')% ($(& $show $Value), needs >= $(& $show $Target))"
-    }
-    if ($Value -le $Target) { return 'met' }
-    "**missed** by $(Format-Number (($Value / $Target - 1) * 100) '0')% ($(& $show $Value), needs <= $(& $show $Target))"
-}
-
-function Get-CpuMs([System.Diagnostics.Process] $Process) {
-    $Process.Refresh()
-    $Process.TotalProcessorTime.TotalMilliseconds
-}
-
-# Runs one listing in this process: wall time, this process's CPU and the fake API's CPU, and the item count.
-function Measure-Listing {
-    param([scriptblock] $Run, $Api, [int] $Expected)
-    [GC]::Collect(); [GC]::WaitForPendingFinalizers(); [GC]::Collect()
-    $self = [System.Diagnostics.Process]::GetCurrentProcess()
-    $cpu0 = Get-CpuMs $self
-    $server0 = Get-CpuMs $Api.Process
-    $watch = [System.Diagnostics.Stopwatch]::StartNew()
-    $count = & $Run
-    $wall = $watch.Elapsed.TotalMilliseconds
-    $result = [pscustomobject]@{
-        WallMs      = $wall
-        ClientCpuMs = (Get-CpuMs $self) - $cpu0
-        ServerCpuMs = (Get-CpuMs $Api.Process) - $server0
-        Count       = [int]$count
-    }
-    if ($Expected -ge 0 -and $result.Count -ne $Expected) { throw "A listing returned $($result.Count) items instead of $Expected." }
-    $result
-}
-
-# The list rotated by $By: round r starts with a different contender, so no one always runs first.
-function Get-Rotated([object[]] $Items, [int] $By) {
-    $n = $Items.Count
-    , @(for ($i = 0; $i -lt $n; $i++) { $Items[($i + $By) % $n] })
-}
-
-# Runs a script in a fresh pwsh (the same PowerShell as this one) and returns its "name=value" output lines.
-function Invoke-BenchChild {
-    param([string] $Script, [hashtable] $Environment = @{})
-    $result = Invoke-ChildPwsh -Script $Script -Environment $Environment -TimeoutSec $ChildTimeoutSec
-    if ($result.ExitCode -ne 0) { throw "A benchmark child process failed (exit code $($result.ExitCode)): $($result.Error)" }
-    $values = @{}
-    foreach ($line in $result.Output) {
-        if ($line -match '^(\w+)=(.*)$') { $values[$Matches[1]] = $Matches[2] }
-    }
-    $values
-}
-
-function ConvertTo-Double([string] $Text) { [double]::Parse($Text, $Inv) }
+# Helpers: medians, formatting, verdicts, one measured listing
+Import-Module (Join-Path $PSScriptRoot 'BenchMath.psm1') -Force
 
 function Set-FakeCount($Api, [int] $Count) {
     $null = Invoke-RestMethod -Method Put -Uri "$($Api.BaseUri)/_fake/count?value=$Count"
@@ -170,10 +93,10 @@ function Get-PageUris($Api, [int] $Count) {
 $BaselineDir = Join-Path $RepoRoot 'out/bench/Baseline'
 $BaselineManifest = Join-Path $BaselineDir 'MindhuntersBenchBaseline.psd1'
 if (-not ('Mindhunters.Bench.Floor' -as [type])) {
-    Write-Host 'Compiling the benchmark helpers (tests/Bench/BenchTools.cs)...'
+    Write-Host 'Compiling the benchmark helpers (tools/Bench/*.cs)...'
     if (Test-Path $BaselineDir) { Remove-Item $BaselineDir -Recurse -Force }
     $null = New-Item -ItemType Directory $BaselineDir -Force
-    Add-Type -Path (Join-Path $PSScriptRoot 'BenchTools.cs') -OutputAssembly (Join-Path $BaselineDir 'Mindhunters.Bench.dll') -OutputType Library
+    Add-Type -Path (Get-ChildItem $PSScriptRoot -Filter *.cs).FullName -OutputAssembly (Join-Path $BaselineDir 'Mindhunters.Bench.dll') -OutputType Library
     Set-Content -Path $BaselineManifest -Encoding utf8NoBOM -Value @'
 @{
     RootModule        = 'Mindhunters.Bench.dll'
@@ -335,7 +258,7 @@ $peakLine
             $key = "$who$size"
             $mem[$key] = [System.Collections.Generic.List[double]]::new()
             for ($r = 0; $r -lt $MemoryRounds; $r++) {
-                $values = Invoke-BenchChild ($memoryScripts[$who] -replace '__MAXPAGES__', (Get-MaxPages $size)) $childEnv
+                $values = Invoke-BenchChild ($memoryScripts[$who] -replace '__MAXPAGES__', (Get-MaxPages $size)) $childEnv $ChildTimeoutSec
                 if ([int]$values['count'] -ne $size) { throw "The $who child listed $($values['count']) numbers instead of $size." }
                 $mem[$key].Add((ConvertTo-Double $values['peak']))
                 $gc[$key] = [pscustomobject]@{ Gen0 = [int]$values['gen0']; AllocatedMB = (ConvertTo-Double $values['allocated']) / 1MB; LiveMB = (ConvertTo-Double $values['live']) / 1MB }
@@ -382,8 +305,8 @@ Get-MhPhoneNumber -IncludeExternal | Select-Object -First 1 | ForEach-Object { `
     $d = @{ module = [System.Collections.Generic.List[double]]::new(); baseline = [System.Collections.Generic.List[double]]::new() }
     $e = @{ module = [System.Collections.Generic.List[double]]::new(); loop = [System.Collections.Generic.List[double]]::new() }
     for ($r = 0; $r -lt $ChildRounds; $r++) {
-        foreach ($who in (Get-Rotated @('module', 'baseline') $r)) { $d[$who].Add((ConvertTo-Double (Invoke-BenchChild ($importScript -replace '__MODULE__', $importOf[$who]))['ms'])) }
-        foreach ($who in (Get-Rotated @('module', 'loop') $r)) { $e[$who].Add((ConvertTo-Double (Invoke-BenchChild $firstScripts[$who] $childEnv)['ms'])) }
+        foreach ($who in (Get-Rotated @('module', 'baseline') $r)) { $d[$who].Add((ConvertTo-Double (Invoke-BenchChild ($importScript -replace '__MODULE__', $importOf[$who]) @{} $ChildTimeoutSec)['ms'])) }
+        foreach ($who in (Get-Rotated @('module', 'loop') $r)) { $e[$who].Add((ConvertTo-Double (Invoke-BenchChild $firstScripts[$who] $childEnv $ChildTimeoutSec)['ms'])) }
     }
     # Warm: this session, after everything above.
     Connect-Bench $fast
