@@ -1,7 +1,4 @@
 using System;
-using System.Collections.Generic;
-using System.Net.Http.Headers;
-using System.Security;
 using Mindhunters.Api;
 using Xunit;
 
