@@ -52,7 +52,7 @@ Import-Module (Join-Path $Root 'tools/FakeApi.psm1') -Force
 Import-Module (Join-Path $Root 'tools/TestRun.psm1') -Force
 Import-Module (Join-Path $Root 'tools/NetFramework.psm1') -Force
 
-# Each task's time, for the summary.
+# Each stage's time, for the summary (each run's own time is on its line).
 $Timings = [ordered]@{}
 function Measure-Stage([string] $Name, [scriptblock] $Stage) {
     $watch = [Diagnostics.Stopwatch]::StartNew()
@@ -142,7 +142,7 @@ function Invoke-Tests([scriptblock] $Runs) {
     $fake = Start-FakeApiProcess
     $env:MINDHUNTERS_FAKE_API = $fake.Root
     try {
-        $results = @(& $Runs)
+        $results = @(Measure-Stage 'tests' $Runs)
     } finally {
         Stop-FakeApiProcess $fake
         Remove-Item Env:MINDHUNTERS_FAKE_API
@@ -181,8 +181,11 @@ switch ($Task) {
         Measure-Stage 'package' { Invoke-Package }
         $pester = Get-PesterModulePath
         Invoke-Tests {
-            foreach ($f in $XunitFrameworks) { Measure-Stage "xunit $f" { Invoke-XunitRun $Root $Configuration $f $ResultsDir } }
-            Measure-Stage 'Pester' { Invoke-PesterRun -PesterPath $pester -Files (Get-PesterFile) -ResultsDir $ResultsDir }
+            # Pester's workers spend much of their time waiting (timeouts, retry waits, fresh processes starting):
+            # xunit runs meanwhile, on both targets one after the other.
+            $pesterRun = Start-PesterRun -PesterPath $pester -Files (Get-PesterFile) -ResultsDir $ResultsDir
+            foreach ($f in $XunitFrameworks) { Invoke-XunitRun $Root $Configuration $f $ResultsDir }
+            Complete-PesterRun $pesterRun
         }
     }
     'Package' { Invoke-Build; Invoke-Package }

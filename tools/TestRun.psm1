@@ -37,7 +37,12 @@ function Invoke-XunitRun {
 # one process from start to end, as Pester runs it alone; files share nothing but the fake API, each in its scope.
 function Invoke-PesterRun {
     param([string] $PesterPath, [string[]] $Files, [string] $ResultsDir, [int] $Workers = 3)
-    $watch = [Diagnostics.Stopwatch]::StartNew()
+    Complete-PesterRun (Start-PesterRun @PSBoundParameters)
+}
+
+# Starts the workers of Invoke-PesterRun and returns at once, so that other tests can run meanwhile.
+function Start-PesterRun {
+    param([string] $PesterPath, [string[]] $Files, [string] $ResultsDir, [int] $Workers = 3)
     $work = Join-Path $ResultsDir 'pester'
     $durations = Join-Path $ResultsDir 'pester-durations.json'
     $last = if (Test-Path $durations) { Get-Content $durations -Raw | ConvertFrom-Json -AsHashtable } else { @{} }
@@ -66,27 +71,39 @@ function Invoke-PesterRun {
         }
     }
     $queueText = ($queue | ForEach-Object { "'" + ($_ -replace "'", "''") + "'" }) -join ','
-    $children = @(1..([Math]::Min($Workers, $queue.Count)) | ForEach-Object {
-            Start-ChildPwsh -Script "& { $worker } -PesterPath '$PesterPath' -Queue @($queueText) -Work '$work'"
-        })
-    foreach ($child in $children) {
+    [pscustomobject]@{
+        Watch      = [Diagnostics.Stopwatch]::StartNew()
+        Queue      = $queue
+        Work       = $work
+        Durations  = $durations
+        Children   = @(1..([Math]::Min($Workers, $queue.Count)) | ForEach-Object {
+                Start-ChildPwsh -Script "& { $worker } -PesterPath '$PesterPath' -Queue @($queueText) -Work '$work'"
+            })
+    }
+}
+
+# Waits for the workers of Start-PesterRun, prints what they wrote, and sums their results.
+function Complete-PesterRun {
+    param([Parameter(Mandatory)] $Run)
+    foreach ($child in $Run.Children) {
         $child.Process.WaitForExit()
         Write-Host $child.Output.Result
         if ($child.Error.Result) { Write-Host $child.Error.Result }
     }
 
     $passed = 0; $failed = 0; $skipped = 0; $names = @(); $times = @{}
-    foreach ($file in $queue) {
+    foreach ($file in $Run.Queue) {
         $name = Split-Path $file -Leaf
-        $summary = Join-Path $work "$name.json"
+        $summary = Join-Path $Run.Work "$name.json"
         if (-not (Test-Path $summary)) { $failed++; $names += "${name}: wrote no summary (its worker failed)"; continue }
         $s = Get-Content $summary -Raw | ConvertFrom-Json
         $passed += $s.Passed; $failed += $s.Failed; $skipped += $s.Skipped; $times[$name] = [Math]::Round($s.Seconds, 1)
-        $names += @(Get-PesterFailure (Join-Path $work "$name.xml"))
-        if ($s.Failed -gt 0 -and -not (Get-PesterFailure (Join-Path $work "$name.xml"))) { $names += "${name}: a BeforeAll or AfterAll failed" }
+        $named = @(Get-PesterFailure (Join-Path $Run.Work "$name.xml"))
+        $names += $named
+        if ($s.Failed -gt 0 -and $named.Count -eq 0) { $names += "${name}: a BeforeAll or AfterAll failed" }
     }
-    $times | ConvertTo-Json | Set-Content $durations
-    New-RunResult 'Pester' $passed $failed $skipped $names $watch
+    $times | ConvertTo-Json | Set-Content $Run.Durations
+    New-RunResult 'Pester' $passed $failed $skipped $names $Run.Watch
 }
 
 function Get-PesterFailure {
@@ -120,4 +137,4 @@ function Write-TestSummary {
     $failed -eq 0 -and $passed -gt 0
 }
 
-Export-ModuleMember -Function Invoke-XunitRun, Invoke-PesterRun, Write-TestSummary
+Export-ModuleMember -Function Invoke-XunitRun, Invoke-PesterRun, Start-PesterRun, Complete-PesterRun, Write-TestSummary
