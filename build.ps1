@@ -72,8 +72,11 @@ function Get-ModuleVersion {
 function Invoke-Build {
     $version = Get-ModuleVersion
     Write-Host "Building Mindhunters $version ($Configuration)"
-    Invoke-Native 'Building the solution' {
-        dotnet build (Join-Path $Root 'MindhuntersPS.sln') -c $Configuration "-p:Version=$version" --nologo -v quiet -clp:NoSummary | Out-Host
+    # Warnings are errors here: the output matters only when the build fails.
+    $output = dotnet build (Join-Path $Root 'MindhuntersPS.sln') -c $Configuration "-p:Version=$version" --nologo -v quiet 2>&1
+    if ($LASTEXITCODE -ne 0) {
+        $output | Out-Host
+        throw "Building the solution failed (exit code $LASTEXITCODE)."
     }
 
     # The module folder holds what a user installs: no PowerShell assemblies (the host brings its own), no symbols.
