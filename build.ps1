@@ -1,4 +1,3 @@
-#Requires -Version 7.4
 <#
 .SYNOPSIS
     Builds, tests, demonstrates, packages and benchmarks the Mindhunters module.
@@ -22,6 +21,7 @@
 .EXAMPLE
     dotnet pwsh ./build.ps1 -Task Pester -Path tests/Pester/Faults.Tests.ps1
 #>
+#Requires -Version 7.4
 [CmdletBinding()]
 param(
     [ValidateSet('Bootstrap', 'Build', 'UnitTest', 'Pester', 'Test', 'Package', 'Demo', 'Shell', 'Bench', 'Clean')]
