@@ -8,186 +8,181 @@ using System.Threading.Tasks;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.Features;
 
-namespace Mindhunters.FakeApi;
-
-/// <summary>
-/// A server that misbehaves on purpose, one way per base path: a client whose base URI is
-/// http://127.0.0.1:{port}/hostile/{mode}/ asks for /hostile/{mode}/api/v1/phone-numbers and gets that mode's answer.
-/// Each mode is one promise of the module under attack: no hang, no memory bomb, no token leak, no endless loop.
-/// Where a mode echoes the token, it is the one the request carried.
-/// </summary>
-internal static class HostileResponses
+namespace Mindhunters.FakeApi
 {
-    public const string Prefix = "/hostile/";
-
-    /// <summary>Every mode, for --help and for tests that iterate them.</summary>
-    public static readonly string[] Modes =
+    /// <summary>
+    /// A server that misbehaves on purpose, one way per base path: a client whose base URI is a scope's base URI plus
+    /// hostile/{mode}/ asks for .../hostile/{mode}/api/v1/phone-numbers and gets that mode's answer (HostileEndpoint
+    /// routes it here; the scope records it). Adding a mode is one case below and one entry in <see cref="Modes"/>.
+    /// Each mode is one promise of the module under attack: no hang, no memory bomb, no token leak, no endless loop.
+    /// Where a mode echoes the token, it is the one the request carried.
+    /// </summary>
+    internal static class HostileResponses
     {
-        "stall-401", "stall-200", "gzip-bomb", "gzip-bomb-401", "deflate-bomb", "endless", "many-items", "corrupt-gzip",
-        "echo-message", "echo-reason", "echo-reason-503", "echo-location", "echo-data-error", "echo-html", "escapes",
-        "same-page", "retry-after-99999999999", "retry-after-999999999999", "retry-after-2147483648", "huge-total", "big-header",
-    };
-
-    private const int BombInflatedBytes = 64 * 1024 * 1024;
-    private static readonly Lazy<byte[]> GzipBomb = new(() => Bomb(s => new GZipStream(s, CompressionLevel.Optimal, leaveOpen: true)));
-    private static readonly Lazy<byte[]> DeflateBomb = new(() => Bomb(s => new ZLibStream(s, CompressionLevel.Optimal, leaveOpen: true)));
-
-    public static async Task ServeAsync(HttpContext context, string path, RequestLog log, CancellationToken token)
-    {
-        string rest = path.Substring(Prefix.Length);
-        int slash = rest.IndexOf('/', StringComparison.Ordinal);
-        string mode = slash < 0 ? rest : rest.Substring(0, slash);
-        string secret = Token(context.Request);
-        HttpResponse response = context.Response;
-        int page = int.TryParse(context.Request.Query["page"], NumberStyles.None, CultureInfo.InvariantCulture, out int p) ? p : 1;
-
-        // Records the request and starts the answer; a body, when there is one, follows.
-        void Begin(int status, string contentType = "application/json")
+        /// <summary>Every mode, for --help and for tests that iterate them.</summary>
+        public static readonly string[] Modes =
         {
-            log.Add(new RecordedRequest(context.Request.Method, path,
-                context.Request.QueryString.HasValue ? context.Request.QueryString.Value!.TrimStart('?') : "", context.Request.Headers.ContainsKey("Authorization"), status));
-            response.StatusCode = status;
-            response.ContentType = contentType;
+            "stall-401", "stall-200", "gzip-bomb", "gzip-bomb-401", "deflate-bomb", "endless", "many-items", "corrupt-gzip",
+            "echo-message", "echo-reason", "echo-reason-503", "echo-location", "echo-data-error", "echo-html", "escapes",
+            "same-page", "retry-after-99999999999", "retry-after-999999999999", "retry-after-2147483648", "huge-total", "big-header",
+        };
+
+        private const int BombInflatedBytes = 64 * 1024 * 1024;
+        private static readonly Lazy<byte[]> GzipBomb = new(() => Bomb(s => new GZipStream(s, CompressionLevel.Optimal, leaveOpen: true)));
+        private static readonly Lazy<byte[]> DeflateBomb = new(() => Bomb(s => new ZLibStream(s, CompressionLevel.Optimal, leaveOpen: true)));
+
+        public static async Task ServeAsync(HttpContext context, string mode, CancellationToken token)
+        {
+            string secret = Token(context.Request);
+            HttpResponse response = context.Response;
+            int page = int.TryParse(context.Request.Query["page"], NumberStyles.None, CultureInfo.InvariantCulture, out int p) ? p : 1;
+
+            // Starts the answer; a body, when there is one, follows.
+            void Begin(int status, string contentType = "application/json")
+            {
+                response.StatusCode = status;
+                response.ContentType = contentType;
+            }
+
+            switch (mode)
+            {
+                case "stall-401":
+                case "stall-200":
+                    int status = mode == "stall-401" ? 401 : 200;
+                    Begin(status);
+                    response.ContentLength = 1000;
+                    await response.Body.WriteAsync(Encoding.UTF8.GetBytes("{\"success\":false,\"message\":\""), token);
+                    await response.Body.FlushAsync(token);
+                    await Task.Delay(Timeout.Infinite, token);
+                    return;
+                case "gzip-bomb":
+                case "gzip-bomb-401":
+                case "deflate-bomb":
+                    // gzip-bomb-401: the bomb is an error body, which the client reads too (for the API's message).
+                    int bombStatus = mode == "gzip-bomb-401" ? 401 : 200;
+                    Begin(bombStatus);
+                    byte[] bomb = mode == "deflate-bomb" ? DeflateBomb.Value : GzipBomb.Value;
+                    response.Headers.ContentEncoding = mode == "deflate-bomb" ? "deflate" : "gzip";
+                    response.ContentLength = bomb.Length;
+                    await response.Body.WriteAsync(bomb, token);
+                    return;
+                case "endless":
+                    Begin(200);
+                    await response.Body.WriteAsync(Encoding.UTF8.GetBytes("{\"success\":true,\"message\":\""), token);
+                    byte[] chunk = Encoding.UTF8.GetBytes(new string('a', 64 * 1024));
+                    while (!token.IsCancellationRequested) await response.Body.WriteAsync(chunk, token);
+                    return;
+                case "many-items":
+                    // A million items when a page of at most 100 was asked for: 3 MB of JSON, a great many objects.
+                    Begin(200);
+                    await response.Body.WriteAsync(Encoding.UTF8.GetBytes("{\"success\":true,\"data\":{\"items\":["), token);
+                    byte[] items = Encoding.UTF8.GetBytes(new StringBuilder().Insert(0, "{},", 10_000).ToString());
+                    for (int i = 0; i < 100; i++) await response.Body.WriteAsync(items, token);
+                    await response.Body.WriteAsync(Encoding.UTF8.GetBytes("{}],\"pagination\":{\"has_more\":false}}}"), token);
+                    return;
+                case "corrupt-gzip":
+                    Begin(200);
+                    response.Headers.ContentEncoding = "gzip";
+                    byte[] corrupt = { 0x1f, 0x8b, 0x08, 0x00, 0xde, 0xad, 0xbe, 0xef, 0x00, 0x03, 0x13, 0x37, 0x42, 0x42, 0x42, 0x42, 0x42, 0x42, 0x42, 0x42 };
+                    response.ContentLength = corrupt.Length;
+                    await response.Body.WriteAsync(corrupt, token);
+                    return;
+                case "echo-message":
+                    Begin(200);
+                    await WriteAsync(response, "{\"success\":true,\"message\":\"Hello " + secret + "\"}", token);
+                    return;
+                case "echo-reason":
+                case "echo-reason-503":
+                    int echoed = mode == "echo-reason" ? 401 : 503;
+                    Begin(echoed);
+                    context.Features.Get<IHttpResponseFeature>()!.ReasonPhrase = "Nope " + secret;
+                    await WriteAsync(response, "{\"success\":false,\"message\":\"Unauthenticated.\"}", token);
+                    return;
+                case "echo-location":
+                    Begin(302);
+                    response.Headers.Location = "http://mallory:" + Uri.EscapeDataString(secret) + "@127.0.0.1:1/steal";
+                    response.ContentLength = 0;
+                    return;
+                case "echo-data-error":
+                    Begin(401);
+                    await WriteAsync(response, "{\"success\":false,\"message\":\"Unauthenticated.\",\"data\":{\"error\":{\"token\":\"" + JsonEscapeEveryCharacter(secret) + "\"}}}", token);
+                    return;
+                case "echo-html":
+                    Begin(502, "text/html");
+                    string filler = new string('x', 190);
+                    await WriteAsync(response, "<html><body><p>" + filler + " " + secret + "</p></body></html>", token);
+                    return;
+                case "escapes":
+                    Begin(401);
+                    await WriteAsync(response,
+                        "{\"success\":false,\"message\":\"\\u001b]0;pwned\\u0007\\u001b[2J\\u001b]52;c;ZXZpbA==\\u0007Unauthenticated\\u009b31m.\",\"error\":{\"code\":\"INVALID_AUTH_TOKEN\\u001b[5m\",\"details\":\"bad\\u202etoken\"}}", token);
+                    return;
+                case "same-page":
+                    // Ignores ?page and never ends: the same three items without a uuid, has_more true, no total.
+                    Begin(200);
+                    await WriteAsync(response,
+                        "{\"success\":true,\"data\":{\"items\":[{\"number\":\"+15550000001\"},{\"number\":\"+15550000002\"},{\"number\":\"+15550000003\"}],\"pagination\":{\"has_more\":true}}}", token);
+                    return;
+                case "retry-after-99999999999":
+                case "retry-after-999999999999":
+                case "retry-after-2147483648":
+                    Begin(429);
+                    response.Headers.RetryAfter = mode.Substring("retry-after-".Length);
+                    await WriteAsync(response, "{\"success\":false,\"message\":\"Too Many Attempts.\"}", token);
+                    return;
+                case "huge-total":
+                    // An honest two-page listing whose total is 2^63, one more than a long holds.
+                    Begin(200);
+                    string more = page == 1 ? "true" : "false";
+                    await WriteAsync(response,
+                        "{\"success\":true,\"data\":{\"items\":[{\"phone_number_uuid\":\"" + new Guid(page, 0, 0, new byte[8]) + "\",\"number\":\"+1555000000" + page + "\"}]," +
+                        "\"pagination\":{\"current_page\":" + page + ",\"total\":9223372036854775808,\"has_more\":" + more + "}}}", token);
+                    return;
+                case "big-header":
+                    Begin(200);
+                    response.Headers["X-Padding"] = new string('a', 1024 * 1024);
+                    await WriteAsync(response, "{\"success\":true,\"data\":{\"items\":[]}}", token);
+                    return;
+                default:
+                    Begin(404);
+                    await WriteAsync(response, "{\"success\":false,\"message\":\"No such hostile mode.\"}", token);
+                    return;
+            }
         }
 
-        switch (mode)
+        private static string Token(HttpRequest request)
         {
-            case "stall-401":
-            case "stall-200":
-                int status = mode == "stall-401" ? 401 : 200;
-                Begin(status);
-                response.ContentLength = 1000;
-                await response.Body.WriteAsync(Encoding.UTF8.GetBytes("{\"success\":false,\"message\":\""), token);
-                await response.Body.FlushAsync(token);
-                await Task.Delay(Timeout.Infinite, token);
-                return;
-            case "gzip-bomb":
-            case "gzip-bomb-401":
-            case "deflate-bomb":
-                // gzip-bomb-401: the bomb is an error body, which the client reads too (for the API's message).
-                int bombStatus = mode == "gzip-bomb-401" ? 401 : 200;
-                Begin(bombStatus);
-                byte[] bomb = mode == "deflate-bomb" ? DeflateBomb.Value : GzipBomb.Value;
-                response.Headers.ContentEncoding = mode == "deflate-bomb" ? "deflate" : "gzip";
-                response.ContentLength = bomb.Length;
-                await response.Body.WriteAsync(bomb, token);
-                return;
-            case "endless":
-                Begin(200);
-                await response.Body.WriteAsync(Encoding.UTF8.GetBytes("{\"success\":true,\"message\":\""), token);
-                byte[] chunk = Encoding.UTF8.GetBytes(new string('a', 64 * 1024));
-                while (!token.IsCancellationRequested) await response.Body.WriteAsync(chunk, token);
-                return;
-            case "many-items":
-                // A million items when a page of at most 100 was asked for: 3 MB of JSON, a great many objects.
-                Begin(200);
-                await response.Body.WriteAsync(Encoding.UTF8.GetBytes("{\"success\":true,\"data\":{\"items\":["), token);
-                byte[] items = Encoding.UTF8.GetBytes(new StringBuilder().Insert(0, "{},", 10_000).ToString());
-                for (int i = 0; i < 100; i++) await response.Body.WriteAsync(items, token);
-                await response.Body.WriteAsync(Encoding.UTF8.GetBytes("{}],\"pagination\":{\"has_more\":false}}}"), token);
-                return;
-            case "corrupt-gzip":
-                Begin(200);
-                response.Headers.ContentEncoding = "gzip";
-                byte[] corrupt = { 0x1f, 0x8b, 0x08, 0x00, 0xde, 0xad, 0xbe, 0xef, 0x00, 0x03, 0x13, 0x37, 0x42, 0x42, 0x42, 0x42, 0x42, 0x42, 0x42, 0x42 };
-                response.ContentLength = corrupt.Length;
-                await response.Body.WriteAsync(corrupt, token);
-                return;
-            case "echo-message":
-                Begin(200);
-                await WriteAsync(response, "{\"success\":true,\"message\":\"Hello " + secret + "\"}", token);
-                return;
-            case "echo-reason":
-            case "echo-reason-503":
-                int echoed = mode == "echo-reason" ? 401 : 503;
-                Begin(echoed);
-                context.Features.Get<IHttpResponseFeature>()!.ReasonPhrase = "Nope " + secret;
-                await WriteAsync(response, "{\"success\":false,\"message\":\"Unauthenticated.\"}", token);
-                return;
-            case "echo-location":
-                Begin(302);
-                response.Headers.Location = "http://mallory:" + Uri.EscapeDataString(secret) + "@127.0.0.1:1/steal";
-                response.ContentLength = 0;
-                return;
-            case "echo-data-error":
-                Begin(401);
-                await WriteAsync(response, "{\"success\":false,\"message\":\"Unauthenticated.\",\"data\":{\"error\":{\"token\":\"" + JsonEscapeEveryCharacter(secret) + "\"}}}", token);
-                return;
-            case "echo-html":
-                Begin(502, "text/html");
-                string filler = new string('x', 190);
-                await WriteAsync(response, "<html><body><p>" + filler + " " + secret + "</p></body></html>", token);
-                return;
-            case "escapes":
-                Begin(401);
-                await WriteAsync(response,
-                    "{\"success\":false,\"message\":\"\\u001b]0;pwned\\u0007\\u001b[2J\\u001b]52;c;ZXZpbA==\\u0007Unauthenticated\\u009b31m.\",\"error\":{\"code\":\"INVALID_AUTH_TOKEN\\u001b[5m\",\"details\":\"bad\\u202etoken\"}}", token);
-                return;
-            case "same-page":
-                // Ignores ?page and never ends: the same three items without a uuid, has_more true, no total.
-                Begin(200);
-                await WriteAsync(response,
-                    "{\"success\":true,\"data\":{\"items\":[{\"number\":\"+15550000001\"},{\"number\":\"+15550000002\"},{\"number\":\"+15550000003\"}],\"pagination\":{\"has_more\":true}}}", token);
-                return;
-            case "retry-after-99999999999":
-            case "retry-after-999999999999":
-            case "retry-after-2147483648":
-                Begin(429);
-                response.Headers.RetryAfter = mode.Substring("retry-after-".Length);
-                await WriteAsync(response, "{\"success\":false,\"message\":\"Too Many Attempts.\"}", token);
-                return;
-            case "huge-total":
-                // An honest two-page listing whose total is 2^63, one more than a long holds.
-                Begin(200);
-                string more = page == 1 ? "true" : "false";
-                await WriteAsync(response,
-                    "{\"success\":true,\"data\":{\"items\":[{\"phone_number_uuid\":\"" + new Guid(page, 0, 0, new byte[8]) + "\",\"number\":\"+1555000000" + page + "\"}]," +
-                    "\"pagination\":{\"current_page\":" + page + ",\"total\":9223372036854775808,\"has_more\":" + more + "}}}", token);
-                return;
-            case "big-header":
-                Begin(200);
-                response.Headers["X-Padding"] = new string('a', 1024 * 1024);
-                await WriteAsync(response, "{\"success\":true,\"data\":{\"items\":[]}}", token);
-                return;
-            default:
-                Begin(404);
-                await WriteAsync(response, "{\"success\":false,\"message\":\"No such hostile mode.\"}", token);
-                return;
+            string header = request.Headers.Authorization.ToString();
+            return header.StartsWith("Bearer ", StringComparison.Ordinal) ? header.Substring(7) : header;
         }
-    }
 
-    private static string Token(HttpRequest request)
-    {
-        string header = request.Headers.Authorization.ToString();
-        return header.StartsWith("Bearer ", StringComparison.Ordinal) ? header.Substring(7) : header;
-    }
-
-    private static string JsonEscapeEveryCharacter(string text)
-    {
-        var escaped = new StringBuilder(text.Length * 6);
-        foreach (char c in text) escaped.Append("\\u").Append(((int)c).ToString("x4", CultureInfo.InvariantCulture));
-        return escaped.ToString();
-    }
-
-    /// <summary>The whole body, after Begin.</summary>
-    private static async Task WriteAsync(HttpResponse response, string body, CancellationToken token)
-    {
-        byte[] bytes = Encoding.UTF8.GetBytes(body);
-        response.ContentLength = bytes.Length;
-        await response.Body.WriteAsync(bytes, token);
-    }
-
-    /// <summary>A valid JSON start whose one string inflates to 64 MiB: a few dozen KB on the wire.</summary>
-    private static byte[] Bomb(Func<Stream, Stream> compress)
-    {
-        using var output = new MemoryStream();
-        using (Stream zip = compress(output))
+        private static string JsonEscapeEveryCharacter(string text)
         {
-            zip.Write(Encoding.UTF8.GetBytes("{\"success\":true,\"message\":\""));
-            byte[] block = Encoding.UTF8.GetBytes(new string('a', 1024 * 1024));
-            for (int written = 0; written < BombInflatedBytes; written += block.Length) zip.Write(block);
-            zip.Write(Encoding.UTF8.GetBytes("\"}"));
+            var escaped = new StringBuilder(text.Length * 6);
+            foreach (char c in text) escaped.Append("\\u").Append(((int)c).ToString("x4", CultureInfo.InvariantCulture));
+            return escaped.ToString();
         }
-        return output.ToArray();
+
+        /// <summary>The whole body, after Begin.</summary>
+        private static async Task WriteAsync(HttpResponse response, string body, CancellationToken token)
+        {
+            byte[] bytes = Encoding.UTF8.GetBytes(body);
+            response.ContentLength = bytes.Length;
+            await response.Body.WriteAsync(bytes, token);
+        }
+
+        /// <summary>A valid JSON start whose one string inflates to 64 MiB: a few dozen KB on the wire.</summary>
+        private static byte[] Bomb(Func<Stream, Stream> compress)
+        {
+            using var output = new MemoryStream();
+            using (Stream zip = compress(output))
+            {
+                zip.Write(Encoding.UTF8.GetBytes("{\"success\":true,\"message\":\""));
+                byte[] block = Encoding.UTF8.GetBytes(new string('a', 1024 * 1024));
+                for (int written = 0; written < BombInflatedBytes; written += block.Length) zip.Write(block);
+                zip.Write(Encoding.UTF8.GetBytes("\"}"));
+            }
+            return output.ToArray();
+        }
     }
 }

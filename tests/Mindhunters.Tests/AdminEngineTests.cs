@@ -85,7 +85,7 @@ namespace Mindhunters.Tests
         [Fact]
         public async Task ARatesPageThatRepeats_EndsTheListing_ThoughRatesHaveNoUuid()
         {
-            Server.Faults.RepeatPage = true;
+            Server.Faults = new FaultSettings { RepeatPage = true };
             var written = new List<PhoneNumberRate>();
             MhApiException stopped = await Assert.ThrowsAsync<MhApiException>(async () =>
             {
@@ -173,7 +173,7 @@ namespace Mindhunters.Tests
         [Fact]
         public async Task APatch_IsRetriedOn503_WithTheSameBody()
         {
-            Server.Faults.Fail5xx = 2;
+            Server.Faults = new FaultSettings { Fail5xx = 2 };
             PhoneNumber updated = await PatchAsync(FakeData.Item(2).PhoneNumberUuid, new ChannelSettingsChange { InboundChannelLimit = 9 });
 
             Assert.Equal(9, updated.ChannelSettings!.Inbound!.ChannelLimit);

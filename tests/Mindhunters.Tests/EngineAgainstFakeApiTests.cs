@@ -2,6 +2,7 @@ using System;
 using System.Collections.Concurrent;
 using System.Collections.Generic;
 using System.Linq;
+using System.Text.RegularExpressions;
 using System.Net.Http;
 using System.Threading;
 using System.Threading.Tasks;
@@ -114,7 +115,7 @@ namespace Mindhunters.Tests
             var lines = Log.VerboseLines.Where(m => m.StartsWith("GET ", StringComparison.Ordinal)).ToList();
             Assert.Equal(3, lines.Count);
             int total = Visible(250).Count;
-            Assert.Matches(@"^GET http://127\.0\.0\.1:\d+/api/v1/phone-numbers\?page=1&per_page=100 -> 200 OK in \d+ ms, items 1-100 of " + total + "$", lines[0]);
+            Assert.Matches("^GET " + Regex.Escape(Server.BaseUri.AbsoluteUri) + @"api/v1/phone-numbers\?page=1&per_page=100 -> 200 OK in \d+ ms, items 1-100 of " + total + "$", lines[0]);
             Assert.EndsWith($"items 201-{total} of {total}", lines[2]);
             Assert.DoesNotContain(Log.All, m => m.Contains(Token) || m.Contains("Bearer"));
         }
@@ -135,8 +136,8 @@ namespace Mindhunters.Tests
         [Fact]
         public async Task ThrottleLimit4_KeepsOrder_AndRequestsEachPageOnce()
         {
-            await using var big = await FakeApiServer.StartAsync(new FakeApiOptions { Count = 1000, Token = Token });
-            var connection = MhConnection.Create("demo", ConnectionTests.Secure(Token), big.BaseUri, 100, TokenOrigin.ConnectMhAccount);
+            await using FakeApiScope big = await FakeApiScope.CreateAsync(new ScopeSettings { Count = 1000, Token = Token });
+            var connection = Connection(baseUri: big.BaseUri);
 
             var (items, _) = await ListAsync(All(perPage: 50), throttle: 4, connection: connection);
 

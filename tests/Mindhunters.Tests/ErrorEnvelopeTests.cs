@@ -1,5 +1,6 @@
 using System.Threading.Tasks;
 using Mindhunters.Api;
+using Mindhunters.FakeApi;
 using Xunit;
 
 namespace Mindhunters.Tests
@@ -17,9 +18,7 @@ namespace Mindhunters.Tests
 
         private async Task<MhApiException> FailWithAsync(int status, string body)
         {
-            Server.Faults.StatusOverride = 1;
-            Server.Faults.OverrideStatus = status;
-            Server.Faults.OverrideBody = body;
+            Server.Faults = new FaultSettings { StatusOverride = 1, OverrideStatus = status, OverrideBody = body };
             return await Assert.ThrowsAsync<MhApiException>(() => ListAsync(All()));
         }
 

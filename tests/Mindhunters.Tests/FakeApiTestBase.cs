@@ -11,7 +11,8 @@ using Xunit;
 namespace Mindhunters.Tests
 {
     /// <summary>
-    /// The engine (client + lister) against a fake API of its own on 127.0.0.1, driven as the cmdlet drives it.
+    /// The engine (client + lister) against a scope of its own of the shared fake API on 127.0.0.1, driven as the
+    /// cmdlet drives it: 250 numbers, the token each class gives, no fault until the test sets one.
     /// Retry waits are recorded instead of slept, so tests of retries take no real time.
     /// </summary>
     public abstract class FakeApiTestBase : IAsyncLifetime
@@ -20,14 +21,14 @@ namespace Mindhunters.Tests
 
         protected FakeApiTestBase(string token) => _token = token;
 
-        protected FakeApiServer Server { get; private set; } = null!;
+        protected FakeApiScope Server { get; private set; } = null!;
         internal RecordingLog Log { get; } = new RecordingLog();
         protected List<TimeSpan> Waits { get; } = new List<TimeSpan>();
         internal MhApiClient Client { get; private set; } = null!;
 
         public async Task InitializeAsync()
         {
-            Server = await FakeApiServer.StartAsync(new FakeApiOptions { Count = 250, Token = _token });
+            Server = await FakeApiScope.CreateAsync(new ScopeSettings { Count = 250, Token = _token });
             Client = new MhApiClient(new Lazy<HttpClient>(() => MhApiClient.CreateHttpClient()), RetryPolicy.Default,
                 (delay, token) => { lock (Waits) Waits.Add(delay); return Task.CompletedTask; });
         }

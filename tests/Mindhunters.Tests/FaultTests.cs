@@ -40,8 +40,7 @@ namespace Mindhunters.Tests
         [InlineData(408)]
         public async Task TransientStatuses_AreRetried_WithDoublingWaits_AndTheListingCompletes(int status)
         {
-            Server.Faults.FailStatus = status;
-            Server.Faults.Fail5xx = 2;
+            Server.Faults = new FaultSettings { FailStatus = status, Fail5xx = 2 };
 
             List<PhoneNumber> items = await RunAsync(All());
 
@@ -55,8 +54,7 @@ namespace Mindhunters.Tests
         [Fact]
         public async Task RetryAfter_InSeconds_IsWaitedFor()
         {
-            Server.Faults.Fail429 = 1;
-            Server.Faults.RetryAfter = "7";
+            Server.Faults = new FaultSettings { Fail429 = 1, RetryAfter = "7" };
 
             Assert.Equal(225, (await RunAsync(All())).Count);
             Assert.Equal(TimeSpan.FromSeconds(7), Assert.Single(Waits));
@@ -66,8 +64,7 @@ namespace Mindhunters.Tests
         [Fact]
         public async Task RetryAfter_AsAnHttpDate_IsWaitedFor()
         {
-            Server.Faults.Fail429 = 1;
-            Server.Faults.RetryAfter = DateTimeOffset.UtcNow.AddSeconds(20).ToString("r");
+            Server.Faults = new FaultSettings { Fail429 = 1, RetryAfter = DateTimeOffset.UtcNow.AddSeconds(20).ToString("r") };
 
             await RunAsync(All());
             Assert.InRange(Assert.Single(Waits).TotalSeconds, 15, 21);
@@ -76,8 +73,7 @@ namespace Mindhunters.Tests
         [Fact]
         public async Task RetryAfter_Beyond120Seconds_FailsAtOnce_InsteadOfWaiting()
         {
-            Server.Faults.Fail429 = 1;
-            Server.Faults.RetryAfter = "600";
+            Server.Faults = new FaultSettings { Fail429 = 1, RetryAfter = "600" };
 
             var e = await Assert.ThrowsAsync<MhApiException>(() => RunAsync(All()));
             Assert.Equal(("MhThrottled", 1), (e.ErrorId, e.Page));
@@ -89,8 +85,7 @@ namespace Mindhunters.Tests
         [Fact]
         public async Task ARetryAfterBeyond120Seconds_OnA503_IsTheServiceError_NotThrottling()
         {
-            Server.Faults.Fail5xx = 1;
-            Server.Faults.RetryAfter = "600";
+            Server.Faults = new FaultSettings { Fail5xx = 1, RetryAfter = "600" };
 
             var e = await Assert.ThrowsAsync<MhApiException>(() => RunAsync(All()));
             Assert.Equal(("MhServiceUnavailable", 503), (e.ErrorId, e.StatusCode));
@@ -100,7 +95,7 @@ namespace Mindhunters.Tests
         [Fact]
         public async Task AServiceThatStaysDown_FailsAfterThreeRetries_WithTheApisMessage()
         {
-            Server.Faults.Fail5xx = 100;
+            Server.Faults = new FaultSettings { Fail5xx = 100 };
 
             var e = await Assert.ThrowsAsync<MhApiException>(() => RunAsync(All()));
 
@@ -115,7 +110,7 @@ namespace Mindhunters.Tests
         public async Task AFailureOnALaterPage_LeavesWhatWasWritten_AndNamesThePage()
         {
             var written = new List<PhoneNumber>();
-            Server.Faults.StuckPage = true; // page 2 answers as page 1
+            Server.Faults = new FaultSettings { StuckPage = true }; // page 2 answers as page 1
 
             var e = await Assert.ThrowsAsync<MhApiException>(() => RunAsync(All(), written));
 
@@ -130,9 +125,7 @@ namespace Mindhunters.Tests
         [InlineData(404, @"{""success"":false,""message"":""Not Found"",""data"":null}", "MhNotFound", "Not Found")]
         public async Task ClientErrors_AreNotRetried_AndCarryTheApisMessage(int status, string body, string errorId, string said)
         {
-            Server.Faults.StatusOverride = 1;
-            Server.Faults.OverrideStatus = status;
-            Server.Faults.OverrideBody = body;
+            Server.Faults = new FaultSettings { StatusOverride = 1, OverrideStatus = status, OverrideBody = body };
 
             var e = await Assert.ThrowsAsync<MhApiException>(() => RunAsync(All()));
 
@@ -145,7 +138,7 @@ namespace Mindhunters.Tests
         [Fact]
         public async Task AnHtmlErrorPage_IsReportedWithItsStatusAndAShortExcerpt()
         {
-            Server.Faults.HtmlError = 10;
+            Server.Faults = new FaultSettings { HtmlError = 10 };
 
             var e = await Assert.ThrowsAsync<MhApiException>(() => RunAsync(All()));
 
@@ -157,7 +150,7 @@ namespace Mindhunters.Tests
         [Fact]
         public async Task TruncatedJson_IsInvalidData_NotALoop()
         {
-            Server.Faults.TruncateJson = 1;
+            Server.Faults = new FaultSettings { TruncateJson = 1 };
 
             var e = await Assert.ThrowsAsync<MhApiException>(() => RunAsync(All()));
             Assert.Equal(("MhInvalidResponse", 1), (e.ErrorId, e.Page));
@@ -167,7 +160,7 @@ namespace Mindhunters.Tests
         [Fact]
         public async Task AConnectionResetMidBody_IsRetried()
         {
-            Server.Faults.ResetMidBody = 1;
+            Server.Faults = new FaultSettings { ResetMidBody = 1 };
 
             Assert.Equal(225, (await RunAsync(All())).Count);
             Assert.Single(Waits);
@@ -190,8 +183,7 @@ namespace Mindhunters.Tests
         [Fact]
         public async Task AStalledBody_TimesOut_AndTheRetrySucceeds()
         {
-            Server.Faults.StallBody = 1;
-            Server.Faults.StallMs = 30_000;
+            Server.Faults = new FaultSettings { StallBody = 1, StallMs = 30_000 };
 
             Assert.Equal(225, (await RunAsync(All(), connection: Connection(timeoutSec: 1))).Count);
             Assert.Contains(Verbose, v => v.Contains("timed out"));
@@ -202,10 +194,9 @@ namespace Mindhunters.Tests
         {
             // Real waits this time: the 1 s backoff and the 30 s stall must both give way to the token.
             var realClient = new MhApiClient(new Lazy<HttpClient>(() => MhApiClient.CreateHttpClient()), RetryPolicy.Default, (d, t) => Task.Delay(d, t));
-            foreach (Action arm in new Action[] { () => { Server.Faults.StallBody = 1; Server.Faults.StallMs = 30_000; }, () => Server.Faults.Fail5xx = 1 })
+            foreach (FaultSettings faults in new[] { new FaultSettings { StallBody = 1, StallMs = 30_000 }, new FaultSettings { Fail5xx = 1 } })
             {
-                Server.Faults.Reset();
-                arm();
+                Server.Faults = faults;
                 using var cancel = new CancellationTokenSource(TimeSpan.FromMilliseconds(300));
                 var clock = Stopwatch.StartNew();
                 await Assert.ThrowsAnyAsync<OperationCanceledException>(() => RunAsync(All(), client: realClient, cancellationToken: cancel.Token));
@@ -217,7 +208,7 @@ namespace Mindhunters.Tests
         public async Task HasMoreForever_EndsInAnError_NotALoop()
         {
             var written = new List<PhoneNumber>();
-            Server.Faults.HasMoreForever = true;
+            Server.Faults = new FaultSettings { HasMoreForever = true };
 
             var e = await Assert.ThrowsAsync<MhApiException>(() => RunAsync(All(), written));
 
@@ -230,7 +221,7 @@ namespace Mindhunters.Tests
         public async Task APageThatRepeatsItems_EndsInAnError_AndNoItemIsWrittenTwice()
         {
             var written = new List<PhoneNumber>();
-            Server.Faults.RepeatPage = true;
+            Server.Faults = new FaultSettings { RepeatPage = true };
 
             var e = await Assert.ThrowsAsync<MhApiException>(() => RunAsync(All(), written));
 
@@ -259,21 +250,31 @@ namespace Mindhunters.Tests
         [Fact]
         public async Task ARedirect_IsRefused_AndTheTokenNeverReachesTheOtherHost()
         {
-            await using var elsewhere = await FakeApiServer.StartAsync(new FakeApiOptions { Count = 10, Token = Token });
-            Server.Faults.RedirectToPort = elsewhere.Port;
+            // The other host: a port that only listens, so a connection to it, had the redirect been followed, waits there.
+            var elsewhere = new TcpListener(IPAddress.Loopback, 0);
+            elsewhere.Start();
+            try
+            {
+                int port = ((IPEndPoint)elsewhere.LocalEndpoint).Port;
+                Server.Faults = new FaultSettings { RedirectToPort = port };
 
-            var e = await Assert.ThrowsAsync<MhApiException>(() => RunAsync(All()));
+                var e = await Assert.ThrowsAsync<MhApiException>(() => RunAsync(All()));
 
-            Assert.Equal(("MhRedirectRefused", 302), (e.ErrorId, e.StatusCode));
-            Assert.Contains($"redirects to http://127.0.0.1:{elsewhere.Port}", e.Message);
-            Assert.Empty(elsewhere.Requests);
+                Assert.Equal(("MhRedirectRefused", 302), (e.ErrorId, e.StatusCode));
+                Assert.Contains($"redirects to http://127.0.0.1:{port}", e.Message);
+                Assert.False(elsewhere.Pending(), "something connected to the host the redirect named");
+            }
+            finally
+            {
+                elsewhere.Stop();
+            }
         }
 
         [Fact]
         public async Task AfterA429_AParallelListingFallsBackToOneRequestAtATime()
         {
-            await using var big = await FakeApiServer.StartAsync(new FakeApiOptions { Count = 1000, Token = Token });
-            big.Faults.LatencyMs = 20; // so that pages started together really overlap
+            // 20 ms a page, so that pages started together really overlap.
+            await using FakeApiScope big = await FakeApiScope.CreateAsync(new ScopeSettings { Count = 1000, Token = Token, Faults = new FaultSettings { LatencyMs = 20 } });
             var connection = Connection(baseUri: big.BaseUri);
             IListingLog log = Log;
             int inFlight = 0, maxBefore = 0, maxLate = 0;

@@ -363,7 +363,7 @@ Describe 'Verbose and progress of the new cmdlets' {
         $run.Progress.StatusDescription | Should -Be @('Page 1 of 3: 100 of 250 agents', 'Page 2 of 3: 200 of 250 agents', 'Page 3 of 3: 250 of 250 agents')
         $run.Progress.Activity | Select-Object -Unique | Should -Be 'Listing agents'
         $run.Verbose | Should -HaveCount 3
-        $run.Verbose[1] | Should -Match '^GET http://127\.0\.0\.1:\d+/api/v1/agents\?page=2&per_page=100 -> 200 OK in \d+ ms, items 101-200 of 250$'
+        $run.Verbose[1] | Should -Match "^GET $([regex]::Escape($big.BaseUri))/api/v1/agents\?page=2&per_page=100 -> 200 OK in \d+ ms, items 101-200 of 250$"
         ($run.Verbose -join "`n") | Should -Not -Match ([regex]::Escape($token))
     }
 
@@ -372,6 +372,6 @@ Describe 'Verbose and progress of the new cmdlets' {
         $run = Invoke-Hosted "Set-MhPhoneNumber -PhoneNumberUuid $(Get-FakeNumberUuid 1) -SmsEnabled `$false -Confirm:`$false -Verbose"
         $run.Error | Should -BeNullOrEmpty
         $run.Verbose | Should -Contain 'Performing the operation "Set channel settings: sms.enabled to False" on target "00000001-0000-4000-8000-000000000001".'
-        $run.Verbose | Where-Object { $_ -match "^PATCH http://127\.0\.0\.1:\d+/api/v1/phone-numbers/$(Get-FakeNumberUuid 1) -> 200 OK in \d+ ms$" } | Should -HaveCount 1
+        $run.Verbose | Where-Object { $_ -match "^PATCH $([regex]::Escape($big.BaseUri))/api/v1/phone-numbers/$(Get-FakeNumberUuid 1) -> 200 OK in \d+ ms$" } | Should -HaveCount 1
     }
 }

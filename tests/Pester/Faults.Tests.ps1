@@ -119,16 +119,19 @@ Describe 'Errors' {
     }
 
     It 'refuses a redirect and names the other host' {
-        $other = Start-FakeApi -Count 5 -Token $token
+        # The other host: a port that only listens, so a connection to it, had the redirect been followed, waits there.
+        $other = [System.Net.Sockets.TcpListener]::new([System.Net.IPAddress]::Loopback, 0)
+        $other.Start()
         try {
-            Set-FakeApiFault $api @{ redirect_to_port = [int]([uri]$other.BaseUri).Port }
+            $port = ([System.Net.IPEndPoint]$other.LocalEndpoint).Port
+            Set-FakeApiFault $api @{ redirect_to_port = $port }
             $err = $null
             Get-MhPhoneNumber -ErrorAction SilentlyContinue -ErrorVariable err
             $err[0].FullyQualifiedErrorId | Should -BeLike 'MhRedirectRefused,*'
-            $err[0].ErrorDetails.Message | Should -Match ([regex]::Escape($other.BaseUri))
-            @(Get-FakeApiRequest $other).Count | Should -Be 0
+            $err[0].ErrorDetails.Message | Should -Match ([regex]::Escape("http://127.0.0.1:$port"))
+            $other.Pending() | Should -BeFalse
         } finally {
-            Stop-FakeApi $other
+            $other.Stop()
         }
     }
 }

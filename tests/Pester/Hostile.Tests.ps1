@@ -94,8 +94,9 @@ Get-MhPhoneNumber -ErrorAction SilentlyContinue -ErrorVariable err | Out-Null
 [int]([Diagnostics.Process]::GetCurrentProcess().PeakWorkingSet64 / 1MB)
 "@
         $result.Output[0] | Should -BeLike 'MhInvalidResponse,*'
-        # A fresh pwsh that lists normally peaks near 150 MB; unbounded, these servers took gigabytes.
-        [int]$result.Output[1] | Should -BeLessThan 600
+        # A fresh pwsh that lists normally peaks near 150 MB, and near 190 MB here; unbounded, these servers took
+        # gigabytes. The README promises this bound.
+        [int]$result.Output[1] | Should -BeLessThan 300
         Write-Host "    peak working set with $Mode : $($result.Output[1]) MB"
     }
 }

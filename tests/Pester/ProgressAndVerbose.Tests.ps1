@@ -137,7 +137,7 @@ Describe 'Verbose' {
         $total = $null
         for ($i = 0; $i -lt $requests.Count; $i++) {
             $line = $run.Verbose[$i]
-            $pattern = "^GET http://127\.0\.0\.1:\d+/api/v1/phone-numbers\?$([regex]::Escape($requests[$i].query)) -> 200 OK in \d+ ms, items (\d+)-(\d+) of (\d+)$"
+            $pattern = "^GET $([regex]::Escape($api.BaseUri))/api/v1/phone-numbers\?$([regex]::Escape($requests[$i].query)) -> 200 OK in \d+ ms, items (\d+)-(\d+) of (\d+)$"
             $line | Should -Match $pattern
             $null = $line -match $pattern
             [int]$Matches[1] | Should -Be ($i * 50 + 1)

@@ -1,0 +1,64 @@
+using System;
+using System.IO;
+using System.Threading.Tasks;
+using Microsoft.AspNetCore.Http;
+
+namespace Mindhunters.FakeApi
+{
+    /// <summary>
+    /// Records every request of the API and the hostile modes in its scope's log (GET /_fake/requests), with the
+    /// status it is answered with, at the moment the answer starts: a test that waits for a request to be seen can
+    /// act while a stalled answer is still under way. A POST, PUT or PATCH keeps its Content-Type and body as text.
+    /// </summary>
+    internal static class RequestRecording
+    {
+        /// <summary>How much of a request body is kept (and handed on to the endpoint); the rest is dropped.</summary>
+        public const int MaxBodyBytes = 1024 * 1024;
+
+        public static async Task InvokeAsync(HttpContext context, RequestDelegate next)
+        {
+            HttpRequest request = context.Request;
+            if (!request.Path.StartsWithSegments("/api") && !request.Path.StartsWithSegments("/hostile"))
+            {
+                await next(context).ConfigureAwait(false);
+                return;
+            }
+
+            string? contentType = null;
+            string? body = null;
+            if (HttpMethods.IsPost(request.Method) || HttpMethods.IsPut(request.Method) || HttpMethods.IsPatch(request.Method))
+            {
+                contentType = request.ContentType ?? string.Empty;
+                byte[] bytes = await ReadBodyAsync(request, context).ConfigureAwait(false);
+                body = System.Text.Encoding.UTF8.GetString(bytes);
+                request.Body = new MemoryStream(bytes, writable: false);
+            }
+
+            string method = request.Method;
+            string path = request.Path.Value ?? string.Empty;
+            string query = request.QueryString.HasValue ? request.QueryString.Value!.Substring(1) : string.Empty;
+            bool hadAuthorization = request.Headers.ContainsKey("Authorization");
+            Scope scope = context.Scope();
+            context.Response.OnStarting(() =>
+            {
+                scope.Log.Add(new RecordedRequest(method, path, query, hadAuthorization, context.Response.StatusCode, contentType, body));
+                return Task.CompletedTask;
+            });
+            await next(context).ConfigureAwait(false);
+        }
+
+        private static async Task<byte[]> ReadBodyAsync(HttpRequest request, HttpContext context)
+        {
+            using var kept = new MemoryStream();
+            var buffer = new byte[16 * 1024];
+            int read;
+            while (kept.Length < MaxBodyBytes
+                && (read = await request.Body.ReadAsync(buffer.AsMemory(0, (int)Math.Min(buffer.Length, MaxBodyBytes - kept.Length)), context.RequestAborted).ConfigureAwait(false)) > 0)
+            {
+                kept.Write(buffer, 0, read);
+            }
+
+            return kept.ToArray();
+        }
+    }
+}
