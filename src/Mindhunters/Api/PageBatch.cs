@@ -5,19 +5,13 @@ namespace Mindhunters.Api
     /// <summary>What the cmdlet writes for one page: the items left after the filter, -Skip/-First and duplicates.</summary>
     internal sealed class PageBatch<T>
     {
-        public PageBatch(int page, IReadOnlyList<T> items, long? total, long? lastPage, bool isFirst)
-        {
-            Page = page;
-            Items = items;
-            Total = total;
-            LastPage = lastPage;
-            IsFirst = isFirst;
-        }
+        public int Page { get; init; }
+        public IReadOnlyList<T> Items { get; init; } = new T[0];
 
-        public int Page { get; }
-        public IReadOnlyList<T> Items { get; }
-        public long? Total { get; }
-        public long? LastPage { get; }
-        public bool IsFirst { get; }
+        /// <summary>The first page's pagination.total and last_page: what progress counts against.</summary>
+        public long? Total { get; init; }
+        public long? LastPage { get; init; }
+
+        public bool IsFirst { get; init; }
     }
 }

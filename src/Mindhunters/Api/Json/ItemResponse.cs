@@ -1,14 +1,7 @@
-using System.Text.Json.Serialization;
-
 namespace Mindhunters.Api.Json
 {
-    /// <summary>The envelope of a write: {"success", "message", "data": {the changed object}}.</summary>
-    internal sealed class ItemResponse<T> where T : class
+    /// <summary>The answer to a write: "data" is the object as it is now.</summary>
+    internal sealed class ItemResponse<T> : ApiResponse<T> where T : class
     {
-        [JsonPropertyName("success")] public bool? Success { get; set; }
-        [JsonPropertyName("message")] public string? Message { get; set; }
-
-        [JsonPropertyName("data"), JsonConverter(typeof(LenientObjectConverterFactory))]
-        public T? Data { get; set; }
     }
 }

@@ -1,15 +1,15 @@
-using System;
 using System.Text.Json;
-using System.Text.Json.Serialization;
 
 namespace Mindhunters.Api.Json
 {
-    internal sealed class LenientBooleanNullableConverter : JsonConverter<bool?>
+    /// <summary>A boolean read as <see cref="LenientBooleanConverter"/> reads it; null stays null.</summary>
+    internal sealed class LenientBooleanNullableConverter : LenientValueConverter<bool?>
     {
-        private static readonly LenientBooleanConverter Inner = new LenientBooleanConverter();
+        protected override bool? FromBoolean(ref Utf8JsonReader reader) => reader.TokenType == JsonTokenType.True;
 
-        public override bool? Read(ref Utf8JsonReader reader, Type typeToConvert, JsonSerializerOptions options) =>
-            Inner.Read(ref reader, typeof(bool), options);
+        protected override bool? FromNumber(ref Utf8JsonReader reader) => LenientBooleanConverter.Number(ref reader);
+
+        protected override bool? FromString(ref Utf8JsonReader reader) => LenientBooleanConverter.Text(ref reader);
 
         public override void Write(Utf8JsonWriter writer, bool? value, JsonSerializerOptions options)
         {

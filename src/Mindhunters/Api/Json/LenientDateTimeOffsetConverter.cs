@@ -1,33 +1,30 @@
 using System;
 using System.Globalization;
 using System.Text.Json;
-using System.Text.Json.Serialization;
 
 namespace Mindhunters.Api.Json
 {
-    internal sealed class LenientDateTimeOffsetConverter : JsonConverter<DateTimeOffset?>
+    /// <summary>ISO 8601, common forms such as "2023-11-07 05:31:56" (UTC when no offset is given), or Unix seconds; anything else is null.</summary>
+    internal sealed class LenientDateTimeOffsetConverter : LenientValueConverter<DateTimeOffset?>
     {
-        public override DateTimeOffset? Read(ref Utf8JsonReader reader, Type typeToConvert, JsonSerializerOptions options)
+        protected override DateTimeOffset? FromString(ref Utf8JsonReader reader)
         {
-            switch (reader.TokenType)
-            {
-                case JsonTokenType.String:
-                    if (reader.TryGetDateTimeOffset(out DateTimeOffset iso)) return iso;
-                    // "2023-11-07 05:31:56" and other common forms; a time without an offset is taken as UTC.
-                    return DateTimeOffset.TryParse(reader.GetString(), CultureInfo.InvariantCulture,
-                        DateTimeStyles.AssumeUniversal | DateTimeStyles.AllowWhiteSpaces, out DateTimeOffset parsed) ? parsed : null;
-                case JsonTokenType.Number:
-                    return reader.TryGetInt64(out long seconds) ? FromUnixSeconds(seconds) : null;
-                default:
-                    reader.Skip();
-                    return null;
-            }
+            if (reader.TryGetDateTimeOffset(out DateTimeOffset iso)) return iso;
+            return DateTimeOffset.TryParse(reader.GetString(), CultureInfo.InvariantCulture,
+                DateTimeStyles.AssumeUniversal | DateTimeStyles.AllowWhiteSpaces, out DateTimeOffset parsed) ? parsed : null;
         }
 
-        private static DateTimeOffset? FromUnixSeconds(long seconds)
+        protected override DateTimeOffset? FromNumber(ref Utf8JsonReader reader)
         {
-            try { return DateTimeOffset.FromUnixTimeSeconds(seconds); }
-            catch (ArgumentOutOfRangeException) { return null; }
+            if (!reader.TryGetInt64(out long seconds)) return null;
+            try
+            {
+                return DateTimeOffset.FromUnixTimeSeconds(seconds);
+            }
+            catch (ArgumentOutOfRangeException)
+            {
+                return null;
+            }
         }
 
         public override void Write(Utf8JsonWriter writer, DateTimeOffset? value, JsonSerializerOptions options)

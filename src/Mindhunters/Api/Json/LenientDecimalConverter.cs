@@ -1,25 +1,15 @@
-using System;
 using System.Globalization;
 using System.Text.Json;
-using System.Text.Json.Serialization;
 
 namespace Mindhunters.Api.Json
 {
-    internal sealed class LenientDecimalConverter : JsonConverter<decimal?>
+    /// <summary>A JSON number or a number written as text, invariant culture; anything else is null.</summary>
+    internal sealed class LenientDecimalConverter : LenientValueConverter<decimal?>
     {
-        public override decimal? Read(ref Utf8JsonReader reader, Type typeToConvert, JsonSerializerOptions options)
-        {
-            switch (reader.TokenType)
-            {
-                case JsonTokenType.Number:
-                    return reader.TryGetDecimal(out decimal value) ? value : null;
-                case JsonTokenType.String:
-                    return decimal.TryParse(reader.GetString(), NumberStyles.Number, CultureInfo.InvariantCulture, out decimal parsed) ? parsed : null;
-                default:
-                    reader.Skip();
-                    return null;
-            }
-        }
+        protected override decimal? FromNumber(ref Utf8JsonReader reader) => reader.TryGetDecimal(out decimal value) ? value : null;
+
+        protected override decimal? FromString(ref Utf8JsonReader reader) =>
+            decimal.TryParse(reader.GetString(), NumberStyles.Number, CultureInfo.InvariantCulture, out decimal parsed) ? parsed : null;
 
         public override void Write(Utf8JsonWriter writer, decimal? value, JsonSerializerOptions options)
         {

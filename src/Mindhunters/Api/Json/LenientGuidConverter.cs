@@ -1,20 +1,13 @@
 using System;
 using System.Text.Json;
-using System.Text.Json.Serialization;
 
 namespace Mindhunters.Api.Json
 {
-    internal sealed class LenientGuidConverter : JsonConverter<Guid>
+    /// <summary>A uuid in any form Guid parses; anything else is Guid.Empty.</summary>
+    internal sealed class LenientGuidConverter : LenientValueConverter<Guid>
     {
-        public override Guid Read(ref Utf8JsonReader reader, Type typeToConvert, JsonSerializerOptions options)
-        {
-            if (reader.TokenType == JsonTokenType.String)
-            {
-                return reader.TryGetGuid(out Guid value) || Guid.TryParse(reader.GetString(), out value) ? value : Guid.Empty;
-            }
-            reader.Skip();
-            return Guid.Empty;
-        }
+        protected override Guid FromString(ref Utf8JsonReader reader) =>
+            reader.TryGetGuid(out Guid value) || Guid.TryParse(reader.GetString(), out value) ? value : Guid.Empty;
 
         public override void Write(Utf8JsonWriter writer, Guid value, JsonSerializerOptions options) => writer.WriteStringValue(value);
     }

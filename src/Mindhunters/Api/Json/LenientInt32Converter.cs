@@ -1,16 +1,15 @@
-using System;
 using System.Text.Json;
-using System.Text.Json.Serialization;
 
 namespace Mindhunters.Api.Json
 {
-    internal sealed class LenientInt32Converter : JsonConverter<int?>
+    /// <summary>A whole number read as <see cref="LenientInt64Converter"/> reads it; one outside the Int32 range is null.</summary>
+    internal sealed class LenientInt32Converter : LenientValueConverter<int?>
     {
-        public override int? Read(ref Utf8JsonReader reader, Type typeToConvert, JsonSerializerOptions options)
-        {
-            long? value = LenientInt64Converter.ReadInt64(ref reader);
-            return value is long v && v >= int.MinValue && v <= int.MaxValue ? (int)v : null;
-        }
+        protected override int? FromNumber(ref Utf8JsonReader reader) => Narrow(LenientInt64Converter.Number(ref reader));
+
+        protected override int? FromString(ref Utf8JsonReader reader) => Narrow(LenientInt64Converter.Text(ref reader));
+
+        private static int? Narrow(long? value) => value is long v && v >= int.MinValue && v <= int.MaxValue ? (int)v : null;
 
         public override void Write(Utf8JsonWriter writer, int? value, JsonSerializerOptions options)
         {

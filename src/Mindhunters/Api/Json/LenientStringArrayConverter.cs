@@ -5,6 +5,7 @@ using System.Text.Json.Serialization;
 
 namespace Mindhunters.Api.Json
 {
+    /// <summary>An array of strings (numbers and booleans as their text), a single string as one element; anything else is empty.</summary>
     internal sealed class LenientStringArrayConverter : JsonConverter<string[]>
     {
         // null in the JSON gives an empty collection, never a null one.

@@ -1,27 +1,16 @@
-using System;
 using System.Text;
 using System.Text.Json;
-using System.Text.Json.Serialization;
 
 namespace Mindhunters.Api.Json
 {
-    internal sealed class LenientStringConverter : JsonConverter<string>
+    /// <summary>A string, or a number or boolean as its JSON text ("speed": 1.1 reads as "1.1"); anything else is null.</summary>
+    internal sealed class LenientStringConverter : LenientValueConverter<string>
     {
-        public override string? Read(ref Utf8JsonReader reader, Type typeToConvert, JsonSerializerOptions options)
-        {
-            switch (reader.TokenType)
-            {
-                case JsonTokenType.String:
-                    return reader.GetString();
-                case JsonTokenType.Number:
-                case JsonTokenType.True:
-                case JsonTokenType.False:
-                    return RawText(ref reader);
-                default:
-                    reader.Skip();
-                    return null;
-            }
-        }
+        protected override string? FromString(ref Utf8JsonReader reader) => reader.GetString();
+
+        protected override string? FromNumber(ref Utf8JsonReader reader) => RawText(ref reader);
+
+        protected override string? FromBoolean(ref Utf8JsonReader reader) => RawText(ref reader);
 
         internal static string RawText(ref Utf8JsonReader reader) =>
             Encoding.UTF8.GetString(reader.HasValueSequence ? System.Buffers.BuffersExtensions.ToArray(reader.ValueSequence) : reader.ValueSpan.ToArray());
