@@ -4,11 +4,11 @@ using Mindhunters.Model;
 
 namespace Mindhunters.Api
 {
-    /// <summary>The endpoints the module lists.</summary>
+    /// <summary>The endpoints the module lists; each names its largest page here and nowhere else.</summary>
     internal static class Endpoints
     {
         public static readonly ListEndpoint<PhoneNumber> PhoneNumbers = new ListEndpoint<PhoneNumber>(
-            "api/v1/phone-numbers", "phone numbers", "Get-MhPhoneNumber", PhoneNumberQuery.MaxPerPage, MindhuntersJsonContext.Default.PhoneNumberListResponse,
+            "api/v1/phone-numbers", "phone numbers", "Get-MhPhoneNumber", 100, MindhuntersJsonContext.Default.PhoneNumberListResponse,
             number => number.PhoneNumberUuid, number => number.Number);
 
         // The agents page shows neither query parameters nor pagination: it is paged like the phone numbers
@@ -18,8 +18,9 @@ namespace Mindhunters.Api
             agent => agent.AgentUuid, agent => agent.Name);
 
         // Rates carry no uuid: a rate is its country, destination prefix and origination together.
+        // The rates page documents per_page "must be <= 200".
         public static readonly ListEndpoint<PhoneNumberRate> PhoneNumberRates = new ListEndpoint<PhoneNumberRate>(
-            "api/v1/phone-numbers/rates", "call rates", "Get-MhPhoneNumberRate", PhoneNumberRateQuery.MaxPerPage,
+            "api/v1/phone-numbers/rates", "call rates", "Get-MhPhoneNumberRate", 200,
             MindhuntersJsonContext.Default.PhoneNumberRateListResponse,
             rate => Guid.Empty, rate => rate.CountryCode + "|" + rate.DestinationPrefix + "|" + rate.Origination);
     }

@@ -30,6 +30,7 @@ namespace Mindhunters.Api
         /// <summary>The cmdlet whose help explains the values: errors point at it.</summary>
         public string Command { get; }
 
+        /// <summary>The largest per_page the API takes: -PerPage's range, and the page size when none is given.</summary>
         public int MaxPerPage { get; }
 
         public JsonTypeInfo<ListResponse<T>> ResponseType { get; }

@@ -6,8 +6,6 @@ namespace Mindhunters.Api
     /// <summary>The filters of one listing; page and per_page are added per request.</summary>
     internal sealed class PhoneNumberQuery : IListQuery
     {
-        public const int MaxPerPage = 100;
-
         public string? Status { get; init; }
         public string? CountryCode { get; init; }
         public string? Type { get; init; }
