@@ -19,8 +19,6 @@ namespace Mindhunters.Tests
     /// </summary>
     public class AdminEngineTests : FakeApiTestBase
     {
-        private static readonly HttpMethod Patch = new HttpMethod("PATCH");
-
         public AdminEngineTests() : base("admin-engine-token")
         {
         }
@@ -38,8 +36,9 @@ namespace Mindhunters.Tests
         }
 
         private Task<PhoneNumber> PatchAsync(Guid uuid, ChannelSettingsChange change) =>
-            Client.WriteAsync(Connection(), Patch, ChannelSettingsChange.PathOf(uuid), change.ToJson(), MindhuntersJsonContext.Default.PhoneNumberItemResponse,
-                ApiOperation.Write("Updating phone number " + uuid, "Set-MhPhoneNumber", "Check the uuid."), Log, CancellationToken.None);
+            Client.WriteAsync(Connection(), new WriteRequest<PhoneNumber>(HttpMethods.Patch, ChannelSettingsChange.PathOf(uuid), change.ToJson(),
+                MindhuntersJsonContext.Default.PhoneNumberItemResponse, ApiOperation.Write("Updating phone number " + uuid, "Set-MhPhoneNumber", "Check the uuid.")),
+                Log, CancellationToken.None);
 
         [Fact]
         public async Task Agents_AreListedAndTyped_PageAfterPage()
@@ -138,7 +137,7 @@ namespace Mindhunters.Tests
             Assert.Equal("PATCH", patch.Method);
             Assert.StartsWith("application/json", patch.ContentType, StringComparison.Ordinal);
             // PATCH changes only what it was given: the next listing shows the new limit beside the untouched inbound settings.
-            PhoneNumber listed = Assert.Single((await ListAsync(PagePlan.Create(1, 1, 0, ulong.MaxValue, false))).Items);
+            PhoneNumber listed = Assert.Single((await ListAsync(PagePlan.Create(1, 1, 0, ulong.MaxValue, false, Endpoints.PhoneNumbers.MaxPerPage))).Items);
             Assert.Equal(uuid, listed.PhoneNumberUuid);
             Assert.Equal(7, listed.ChannelSettings!.Voice!.ChannelLimit);
             Assert.Equal((FakeData.Item(1).Inbound.Enabled, FakeData.Item(1).Inbound.ChannelLimit), (listed.ChannelSettings.Inbound!.Enabled, listed.ChannelSettings.Inbound.ChannelLimit));

@@ -53,7 +53,7 @@ namespace Mindhunters.Tests
         [Fact]
         public async Task SkipAndFirst_CostOneRequest_AndGiveTheRightWindow()
         {
-            var (items, _) = await ListAsync(PagePlan.Create(null, null, 150, 10, false));
+            var (items, _) = await ListAsync(PagePlan.Create(null, null, 150, 10, false, Endpoints.PhoneNumbers.MaxPerPage));
 
             Assert.Equal(Visible(250).Skip(150).Take(10), items.Select(n => n.PhoneNumberUuid));
             Assert.Equal(new[] { "page=16&per_page=10" }, RequestedQueries());
@@ -62,7 +62,7 @@ namespace Mindhunters.Tests
         [Fact]
         public async Task AWindowAcrossTwoPages_CostsTwoRequests()
         {
-            var (items, _) = await ListAsync(PagePlan.Create(null, null, 50, 99, false));
+            var (items, _) = await ListAsync(PagePlan.Create(null, null, 50, 99, false, Endpoints.PhoneNumbers.MaxPerPage));
 
             Assert.Equal(Visible(250).Skip(50).Take(99), items.Select(n => n.PhoneNumberUuid));
             Assert.Equal(2, Server.Requests.Count);
@@ -71,7 +71,7 @@ namespace Mindhunters.Tests
         [Fact]
         public async Task SkipPastTheEnd_IsOneRequest_AndNothing()
         {
-            var (items, lister) = await ListAsync(PagePlan.Create(null, null, 1000, ulong.MaxValue, false));
+            var (items, lister) = await ListAsync(PagePlan.Create(null, null, 1000, ulong.MaxValue, false, Endpoints.PhoneNumbers.MaxPerPage));
 
             Assert.Empty(items);
             Assert.Single(Server.Requests);
@@ -90,7 +90,7 @@ namespace Mindhunters.Tests
         [Fact]
         public async Task ThePageOfPage_IsTheOnlyRequest()
         {
-            var (items, _) = await ListAsync(PagePlan.Create(2, 50, 0, ulong.MaxValue, false));
+            var (items, _) = await ListAsync(PagePlan.Create(2, 50, 0, ulong.MaxValue, false, Endpoints.PhoneNumbers.MaxPerPage));
 
             Assert.Equal(Visible(250).Skip(50).Take(50), items.Select(n => n.PhoneNumberUuid));
             Assert.Equal(new[] { "page=2&per_page=50" }, RequestedQueries());

@@ -38,7 +38,7 @@ namespace Mindhunters.Tests
         internal MhConnection Connection(string? token = null, int timeoutSec = 100, Uri? baseUri = null) =>
             MhConnection.Create("demo", ConnectionTests.Secure(token ?? _token), baseUri ?? Server.BaseUri, timeoutSec, TokenOrigin.ConnectMhAccount);
 
-        internal static PagePlan All(int? perPage = null) => PagePlan.Create(null, perPage, 0, ulong.MaxValue, false);
+        internal static PagePlan All(int? perPage = null) => PagePlan.Create(null, perPage, 0, ulong.MaxValue, false, Endpoints.PhoneNumbers.MaxPerPage);
 
         /// <summary>Lists to the end; <paramref name="written"/> keeps what was handed out before a failure.</summary>
         internal async Task<(List<PhoneNumber> Items, Lister<PhoneNumber> Lister)> ListAsync(PagePlan plan, PhoneNumberQuery? query = null,

@@ -19,7 +19,7 @@ namespace Mindhunters.Tests
         private const int Pages = 10;
         private const int PerPage = 10;
 
-        private static PagePlan All() => PagePlan.Create(null, PerPage, 0, ulong.MaxValue, false);
+        private static PagePlan All() => PagePlan.Create(null, PerPage, 0, ulong.MaxValue, false, Endpoints.PhoneNumbers.MaxPerPage);
 
         /// <summary>A fetcher whose pages stay in flight until <see cref="CompleteLowest"/> lets the lowest one arrive.</summary>
         private sealed class ScriptedServer

@@ -44,7 +44,7 @@ namespace Mindhunters.Tests
         [Fact]
         public async Task ListingEverything_FollowsTheServersPages_AndSaysSo()
         {
-            List<PhoneNumber> written = await ListAsync(PagePlan.Create(null, null, 0, ulong.MaxValue, false));
+            List<PhoneNumber> written = await ListAsync(PagePlan.Create(null, null, 0, ulong.MaxValue, false, Endpoints.PhoneNumbers.MaxPerPage));
 
             Assert.Equal(_numbers.Select(n => n.Number), written.Select(n => n.Number));
             Assert.Equal(new[] { 1, 2, 3 }, _requests.Select(r => r.Page));
@@ -54,7 +54,7 @@ namespace Mindhunters.Tests
         [Fact]
         public async Task First_CountsAcrossTheServersSmallerPages()
         {
-            List<PhoneNumber> written = await ListAsync(PagePlan.Create(null, null, 0, 110, false));
+            List<PhoneNumber> written = await ListAsync(PagePlan.Create(null, null, 0, 110, false, Endpoints.PhoneNumbers.MaxPerPage));
 
             Assert.Equal(_numbers.Take(110).Select(n => n.Number), written.Select(n => n.Number));
         }
@@ -63,7 +63,7 @@ namespace Mindhunters.Tests
         public async Task ASkipWindowThatWouldLandElsewhere_IsAnError_ThatNamesThePerPageToUse()
         {
             // -Skip 60 -First 70 plans pages of 100 from page 1 with 60 skipped; the server's page 1 holds only 50.
-            var e = await Assert.ThrowsAsync<MhApiException>(() => ListAsync(PagePlan.Create(null, null, 60, 70, false)));
+            var e = await Assert.ThrowsAsync<MhApiException>(() => ListAsync(PagePlan.Create(null, null, 60, 70, false, Endpoints.PhoneNumbers.MaxPerPage)));
 
             Assert.Equal("MhInvalidResponse", e.ErrorId);
             Assert.Contains("-PerPage 50", e.Message);

@@ -1,8 +1,10 @@
+using System;
 using System.Collections.Generic;
 using System.Globalization;
 using System.IO;
 using System.Linq;
 using System.Text.Json;
+using Mindhunters.Api.Json;
 using Mindhunters.Model;
 
 namespace Mindhunters.Api
@@ -26,7 +28,16 @@ namespace Mindhunters.Api
         public bool IsEmpty => Changes(null).Count == 0;
 
         /// <summary>"api/v1/phone-numbers/{uuid}", relative to the connection's base URI.</summary>
-        public static string PathOf(System.Guid phoneNumberUuid) => Endpoints.PhoneNumbers.Path + "/" + phoneNumberUuid.ToString("D");
+        public static string PathOf(Guid phoneNumberUuid) => Endpoints.PhoneNumbers.Path + "/" + phoneNumberUuid.ToString("D");
+
+        /// <summary>The PATCH of one number's channel settings.</summary>
+        /// <param name="body">This change's <see cref="ToJson"/>, made once for all the numbers of a command.</param>
+        /// <param name="shownAs">The number as messages name it: "+15550001 (3c90…)".</param>
+        /// <param name="workspace">The subdomain, for the advice when the number does not exist.</param>
+        public static WriteRequest<PhoneNumber> Request(Guid phoneNumberUuid, byte[] body, string shownAs, string workspace) =>
+            new WriteRequest<PhoneNumber>(HttpMethods.Patch, PathOf(phoneNumberUuid), body, MindhuntersJsonContext.Default.PhoneNumberItemResponse,
+                ApiOperation.Write("Updating phone number " + shownAs, "Set-MhPhoneNumber",
+                    $"Check the PhoneNumberUuid: no phone number {phoneNumberUuid} exists in the workspace '{workspace}' (Get-MhPhoneNumber lists them)."));
 
         /// <summary>{"channel_settings":{"voice":{"channel_limit":7},"sms":{"enabled":false}}}: only the given fields.</summary>
         public byte[] ToJson()

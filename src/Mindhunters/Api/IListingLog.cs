@@ -10,12 +10,4 @@ namespace Mindhunters.Api
         void Debug(string message);
         void Warning(string message);
     }
-
-    internal sealed class NullListingLog : IListingLog
-    {
-        public static readonly NullListingLog Instance = new NullListingLog();
-        public void Verbose(string message) { }
-        public void Debug(string message) { }
-        public void Warning(string message) { }
-    }
 }

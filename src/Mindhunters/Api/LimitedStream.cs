@@ -5,18 +5,6 @@ using System.Threading.Tasks;
 
 namespace Mindhunters.Api
 {
-    /// <summary>Thrown when a response body (after decompression) grows past its ceiling: a bomb or a body that never ends.</summary>
-    internal sealed class ResponseTooLargeException : Exception
-    {
-        public ResponseTooLargeException(long limit)
-            : base($"The response body grew past {limit / (1024 * 1024)} MiB.")
-        {
-            Limit = limit;
-        }
-
-        public long Limit { get; }
-    }
-
     /// <summary>
     /// A read-only view of a response body that stops reading the moment it crosses <see cref="Limit"/> bytes, so a
     /// decompression bomb or an endless chunked body costs at most the limit, never the process's memory.

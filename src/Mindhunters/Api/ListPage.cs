@@ -27,23 +27,4 @@ namespace Mindhunters.Api
         public long? LastPage { get; }
         public bool? HasMore { get; }
     }
-
-    /// <summary>What the cmdlet writes for one page: the items left after the filter, -Skip/-First and duplicates.</summary>
-    internal sealed class PageBatch<T>
-    {
-        public PageBatch(int page, IReadOnlyList<T> items, long? total, long? lastPage, bool isFirst)
-        {
-            Page = page;
-            Items = items;
-            Total = total;
-            LastPage = lastPage;
-            IsFirst = isFirst;
-        }
-
-        public int Page { get; }
-        public IReadOnlyList<T> Items { get; }
-        public long? Total { get; }
-        public long? LastPage { get; }
-        public bool IsFirst { get; }
-    }
 }

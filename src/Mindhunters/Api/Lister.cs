@@ -105,7 +105,7 @@ namespace Mindhunters.Api
                 while (_inFlight.Count < Concurrency && _nextPage <= limit) Start(_nextPage++);
                 if (_inFlight.Count == 0) Finish();
             }
-            return new PageBatch<T>(next.Key, items, _firstTotal, _firstLastPage, isFirst);
+            return new PageBatch<T> { Page = next.Key, Items = items, Total = _firstTotal, LastPage = _firstLastPage, IsFirst = isFirst };
         }
 
         private void Start(int page)

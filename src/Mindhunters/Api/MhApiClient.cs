@@ -96,16 +96,16 @@ namespace Mindhunters.Api
         /// Retrying it is safe only because the module's writes set values (setting the same values twice is harmless).
         /// </summary>
         /// <returns>The object the API sent back in "data".</returns>
-        public Task<T> WriteAsync<T>(MhConnection connection, HttpMethod method, string path, byte[] jsonBody, JsonTypeInfo<ItemResponse<T>> responseType,
-            ApiOperation operation, IListingLog log, CancellationToken cancellationToken) where T : class
+        public Task<T> WriteAsync<T>(MhConnection connection, WriteRequest<T> request, IListingLog log, CancellationToken cancellationToken) where T : class
         {
-            var uri = new Uri(connection.EndpointUri(path));
-            return SendAsync(connection, method, uri, jsonBody, operation, log, null, cancellationToken,
+            var uri = new Uri(connection.EndpointUri(request.Path));
+            ApiOperation operation = request.Operation;
+            return SendAsync(connection, request.Method, uri, request.Body, operation, log, null, cancellationToken,
                 async (response, elapsed, token) =>
                 {
-                    ItemResponse<T>? body = await ParseAsync(connection, response, responseType, operation, token).ConfigureAwait(false);
+                    ItemResponse<T>? body = await ParseAsync(connection, response, request.ResponseType, operation, token).ConfigureAwait(false);
                     if (body?.Data is not T data) throw NoData(connection, response, uri, body?.Message, operation);
-                    log.Verbose($"{method} {uri} -> {ApiErrors.StatusText(response, connection)} in {elapsed.ElapsedMilliseconds} ms");
+                    log.Verbose($"{request.Method} {uri} -> {ApiErrors.StatusText(response, connection)} in {elapsed.ElapsedMilliseconds} ms");
                     return data;
                 });
         }

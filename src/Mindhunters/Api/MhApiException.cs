@@ -2,23 +2,6 @@ using System;
 
 namespace Mindhunters.Api
 {
-    /// <summary>What kind of failure: the cmdlets map each to a stable error id and a PowerShell category.</summary>
-    public enum MhErrorKind
-    {
-        NotConnected,
-        Authentication,
-        PermissionDenied,
-        NotFound,
-        InvalidArgument,
-        Throttled,
-        ServiceUnavailable,
-        InvalidResponse,
-        Connection,
-        Timeout,
-        RedirectRefused,
-        HttpError,
-    }
-
     /// <summary>
     /// A failure of the engine, already worded for the person who reads it. Never holds the token. Public so a
     /// script can catch [Mindhunters.Api.MhApiException] and read StatusCode and Page.

@@ -53,7 +53,7 @@ namespace Mindhunters.Api
             : MaxItems == ulong.MaxValue || FiltersOnClient ? null
             : FirstPage + (long)Math.Ceiling(((decimal)SkipInFirstPage + MaxItems) / pageSize) - 1;
 
-        /// <summary>How many numbers this plan writes when the server holds <paramref name="total"/> matches.</summary>
+        /// <summary>How many items this plan writes when the server holds <paramref name="total"/> matches.</summary>
         public long WantedOf(long total)
         {
             long available = Math.Max(0, total - ((long)FirstPage - 1) * PerPage - (long)Math.Min(SkipInFirstPage, long.MaxValue / 2));
@@ -64,12 +64,12 @@ namespace Mindhunters.Api
         public long PagesOf(long lastPage) => (LastWantedPage is long wanted ? Math.Min(wanted, lastPage) : lastPage) - FirstPage + 1;
 
         /// <param name="page">-Page: only that page.</param>
-        /// <param name="perPage">-PerPage; when null the plan picks the size (100, or smaller for a short -First window).</param>
+        /// <param name="perPage">-PerPage; when null the plan picks the size (the largest, or smaller for a short -First window).</param>
         /// <param name="skip">-Skip (0 when not given).</param>
         /// <param name="first">-First (ulong.MaxValue when not given).</param>
         /// <param name="includeTotalCount">-IncludeTotalCount: the total is wanted even when no item is.</param>
         /// <param name="maxPerPage">The endpoint's largest page.</param>
-        public static PagePlan Create(int? page, int? perPage, ulong skip, ulong first, bool includeTotalCount, int maxPerPage = PhoneNumberQuery.MaxPerPage)
+        public static PagePlan Create(int? page, int? perPage, ulong skip, ulong first, bool includeTotalCount, int maxPerPage)
         {
             if (page is < 1) throw new ArgumentOutOfRangeException(nameof(page), "The page number starts at 1.");
             CheckPerPage(perPage, maxPerPage);
@@ -116,7 +116,7 @@ namespace Mindhunters.Api
 
         /// <summary>
         /// A short window (-First up to the largest page) is fetched with the smallest page size whose single page holds the
-        /// whole window, so -Skip 150 -First 10 is one request of 10 items; when no size fits, 100 (two pages at most).
+        /// whole window, so -Skip 150 -First 10 is one request of 10 items; when no size fits, the largest (two pages at most).
         /// </summary>
         private static int ChoosePerPage(ulong skip, ulong first, int maxPerPage)
         {

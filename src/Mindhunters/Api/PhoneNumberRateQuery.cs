@@ -5,9 +5,6 @@ namespace Mindhunters.Api
     /// <summary>The filters of GET /api/v1/phone-numbers/rates; page and per_page are added per request.</summary>
     internal sealed class PhoneNumberRateQuery : IListQuery
     {
-        /// <summary>The page's documented maximum ("must be &lt;= 200").</summary>
-        public const int MaxPerPage = 200;
-
         public string? CountryCode { get; init; }
 
         /// <summary>Sent as given: the page does not say whether prefixes are written with a '+'.</summary>

@@ -9,16 +9,14 @@ namespace Mindhunters.Commands
     /// <summary>Lists the workspace's AI agents, page after page; -Name filters them on the client with wildcards.</summary>
     [Cmdlet(VerbsCommon.Get, "MhAgent", SupportsPaging = true)]
     [OutputType(typeof(Agent))]
-    public sealed class GetMhAgentCommand : MhCmdlet
+    public sealed class GetMhAgentCommand : MhListCmdlet<Agent>
     {
         [Parameter(Position = 0)]
         [SupportsWildcards]
         [ValidateNotNullOrEmpty]
         public string[]? Name { get; set; }
 
-        [Parameter]
-        [ValidateRange(1, 8)]
-        public int ThrottleLimit { get; set; } = 1;
+        private protected override ListEndpoint<Agent> Endpoint => Endpoints.Agents;
 
         protected override void ProcessRecord()
         {
@@ -26,11 +24,7 @@ namespace Mindhunters.Commands
             // -First then count the matching agents, which is why the plan walks every page from the first.
             WildcardPattern[]? patterns = Name?.Select(name => new WildcardPattern(name, WildcardOptions.IgnoreCase | WildcardOptions.CultureInvariant)).ToArray();
             Func<Agent, bool>? include = patterns is null ? null : agent => agent.Name is string name && patterns.Any(pattern => pattern.IsMatch(name));
-            ListEndpoint<Agent> endpoint = Endpoints.Agents;
-            PagePlan plan = include is null
-                ? PagePlan.Create(null, null, PagingParameters.Skip, PagingParameters.First, PagingParameters.IncludeTotalCount, endpoint.MaxPerPage)
-                : PagePlan.ForClientFilter(null, PagingParameters.Skip, PagingParameters.First, PagingParameters.IncludeTotalCount, endpoint.MaxPerPage);
-            WriteListing(endpoint, NoFilters.Instance, plan, ThrottleLimit, include, Name is null ? null : string.Join(", ", Name));
+            List(NoFilters.Instance, Name is null ? null : string.Join(", ", Name), include: include);
         }
     }
 }

@@ -8,7 +8,7 @@ namespace Mindhunters.Commands
     /// <summary>Lists the workspace's phone numbers, page after page, each page written as soon as it arrives.</summary>
     [Cmdlet(VerbsCommon.Get, "MhPhoneNumber", SupportsPaging = true)]
     [OutputType(typeof(PhoneNumber))]
-    public sealed class GetMhPhoneNumberCommand : MhCmdlet
+    public sealed class GetMhPhoneNumberCommand : MhListCmdlet<PhoneNumber>
     {
         [Parameter]
         [ValidateSet("active", "pending", "inactive")]
@@ -43,16 +43,10 @@ namespace Mindhunters.Commands
         public SwitchParameter IncludeExternal { get; set; }
 
         [Parameter]
-        [ValidateRange(1, PhoneNumberQuery.MaxPerPage)]
-        public int PerPage { get; set; } = PhoneNumberQuery.MaxPerPage;
-
-        [Parameter]
         [ValidateRange(1, int.MaxValue)]
         public int Page { get; set; } = 1;
 
-        [Parameter]
-        [ValidateRange(1, 8)]
-        public int ThrottleLimit { get; set; } = 1;
+        private protected override ListEndpoint<PhoneNumber> Endpoint => Endpoints.PhoneNumbers;
 
         protected override void ProcessRecord()
         {
@@ -67,14 +61,7 @@ namespace Mindhunters.Commands
                 Sort = Sort,
                 IncludeExternal = IsBound(nameof(IncludeExternal)) ? IncludeExternal.IsPresent : null,
             };
-            PagePlan plan = PagePlan.Create(
-                IsBound(nameof(Page)) ? Page : null,
-                IsBound(nameof(PerPage)) ? PerPage : null,
-                PagingParameters.Skip,
-                PagingParameters.First,
-                PagingParameters.IncludeTotalCount,
-                Endpoints.PhoneNumbers.MaxPerPage);
-            WriteListing(Endpoints.PhoneNumbers, query, plan, ThrottleLimit, null, BoundToAgentUuid);
+            List(query, BoundToAgentUuid, IsBound(nameof(Page)) ? Page : null);
         }
     }
 }

@@ -7,7 +7,7 @@ namespace Mindhunters.Commands
     /// <summary>Lists the outbound call rates, in pages of 200 (the most the API allows).</summary>
     [Cmdlet(VerbsCommon.Get, "MhPhoneNumberRate", SupportsPaging = true)]
     [OutputType(typeof(PhoneNumberRate))]
-    public sealed class GetMhPhoneNumberRateCommand : MhCmdlet
+    public sealed class GetMhPhoneNumberRateCommand : MhListCmdlet<PhoneNumberRate>
     {
         [Parameter]
         [ValidateCountryCode]
@@ -18,16 +18,12 @@ namespace Mindhunters.Commands
         [ValidateNotNullOrEmpty]
         public string? Prefix { get; set; }
 
-        [Parameter]
-        [ValidateRange(1, 8)]
-        public int ThrottleLimit { get; set; } = 1;
+        private protected override ListEndpoint<PhoneNumberRate> Endpoint => Endpoints.PhoneNumberRates;
 
         protected override void ProcessRecord()
         {
             var query = new PhoneNumberRateQuery { CountryCode = CountryCode, Prefix = Prefix };
-            ListEndpoint<PhoneNumberRate> endpoint = Endpoints.PhoneNumberRates;
-            PagePlan plan = PagePlan.Create(null, null, PagingParameters.Skip, PagingParameters.First, PagingParameters.IncludeTotalCount, endpoint.MaxPerPage);
-            WriteListing(endpoint, query, plan, ThrottleLimit, null, (object?)CountryCode ?? Prefix);
+            List(query, (object?)CountryCode ?? Prefix);
         }
     }
 }

@@ -1,13 +1,9 @@
 using System;
-using System.Collections;
 using System.Collections.Concurrent;
 using System.Management.Automation;
-using System.Net.Http;
-using System.Text.Json.Serialization.Metadata;
 using System.Threading;
 using System.Threading.Tasks;
 using Mindhunters.Api;
-using Mindhunters.Api.Json;
 
 namespace Mindhunters.Commands
 {
@@ -60,60 +56,15 @@ namespace Mindhunters.Commands
         }
 
         /// <summary>
-        /// Runs a whole listing of any endpoint and writes each item as its page arrives, with progress and
-        /// -IncludeTotalCount. A failure is non-terminating, so what was already written stays with the caller
-        /// ($x = … keeps it too); -ErrorAction Stop makes it terminating for a runbook, with the same error id.
-        /// </summary>
-        /// <param name="include">A filter on the client (the plan must be <see cref="PagePlan.ForClientFilter"/>).</param>
-        /// <param name="errorTarget">The ErrorRecord's target: what the listing was about.</param>
-        private protected void WriteListing<T>(ListEndpoint<T> endpoint, IListQuery query, PagePlan plan, int throttleLimit, Func<T, bool>? include, object? errorTarget)
-            where T : class
-        {
-            if (!plan.NeedsRequest) return;
-            MhConnection connection = ResolveConnection();
-            var progress = new ListingProgress(this, plan, endpoint.Noun);
-            using var lister = new Lister<T>(endpoint, plan,
-                (page, perPage, onThrottled, token) => MhApiClient.Default.GetPageAsync(connection, endpoint, query, page, perPage, Log, onThrottled, token),
-                throttleLimit, Log, CancellationToken, include);
-            try
-            {
-                while (Await(lister.NextAsync()) is PageBatch<T> batch)
-                {
-                    // With a client-side filter the total is only known at the end: the number of matches.
-                    if (batch.IsFirst && PagingParameters.IncludeTotalCount && !plan.FiltersOnClient)
-                    {
-                        WriteObject(PagingParameters.NewTotalCount((ulong)Math.Max(0, batch.Total ?? 0), batch.Total is null ? 0.0 : 1.0));
-                    }
-                    progress.PageArrived(batch, lister.ItemsReturned);
-                    foreach (T item in batch.Items) WriteObject(item);
-                }
-                if (plan.FiltersOnClient)
-                {
-                    if (lister.ItemsMatched == 0) WriteVerboseLine($"No {endpoint.Noun} match.");
-                    if (PagingParameters.IncludeTotalCount) WriteObject(PagingParameters.NewTotalCount((ulong)lister.ItemsMatched, 1.0));
-                }
-            }
-            catch (MhApiException e)
-            {
-                WriteError(ErrorRecords.From(e, errorTarget ?? connection.Subdomain));
-            }
-            finally
-            {
-                progress.Complete();
-            }
-        }
-
-        /// <summary>
         /// One write request (PATCH, POST) through the engine's retries, limits and error mapping. A refusal is a
         /// non-terminating error about <paramref name="errorTarget"/>, so the next piped object is still processed.
         /// </summary>
         /// <returns>The object the API sent back, or null when the request failed (the error is already written).</returns>
-        private protected T? SendWrite<T>(MhConnection connection, HttpMethod method, string path, byte[] jsonBody,
-            JsonTypeInfo<ItemResponse<T>> responseType, ApiOperation operation, object errorTarget) where T : class
+        private protected T? SendWrite<T>(MhConnection connection, WriteRequest<T> request, object errorTarget) where T : class
         {
             try
             {
-                return Await(MhApiClient.Default.WriteAsync(connection, method, path, jsonBody, responseType, operation, Log, CancellationToken));
+                return Await(MhApiClient.Default.WriteAsync(connection, request, Log, CancellationToken));
             }
             catch (MhApiException e)
             {
@@ -199,24 +150,6 @@ namespace Mindhunters.Commands
                 public int Kind { get; }
                 public string Text { get; }
             }
-        }
-    }
-
-    /// <summary>"Mindhunters-PowerShell/0.1.0 PowerShell/Core 7.6.9", taken from the first host that runs a cmdlet.</summary>
-    internal static class UserAgent
-    {
-        private static int _set;
-
-        public static void EnsureSet(PSCmdlet cmdlet)
-        {
-            if (Interlocked.Exchange(ref _set, 1) == 1) return;
-            string edition = "Desktop", version = "5.1";
-            if (cmdlet.SessionState.PSVariable.GetValue("PSVersionTable") is Hashtable table)
-            {
-                edition = table["PSEdition"]?.ToString() ?? edition;
-                version = table["PSVersion"]?.ToString() ?? version;
-            }
-            MhApiClient.UserAgent = $"Mindhunters-PowerShell/{typeof(UserAgent).Assembly.GetName().Version?.ToString(3)} PowerShell/{edition} {version}";
         }
     }
 }

@@ -1,9 +1,7 @@
 using System;
 using System.Linq;
 using System.Management.Automation;
-using System.Net.Http;
 using Mindhunters.Api;
-using Mindhunters.Api.Json;
 using Mindhunters.Model;
 
 namespace Mindhunters.Commands
@@ -16,9 +14,6 @@ namespace Mindhunters.Commands
     [OutputType(typeof(PhoneNumber))]
     public sealed class SetMhPhoneNumberCommand : MhCmdlet
     {
-        // HttpMethod.Patch is not in netstandard2.0.
-        private static readonly HttpMethod Patch = new HttpMethod("PATCH");
-
         private ChannelSettingsChange _change = new ChannelSettingsChange();
         private byte[] _body = new byte[0];
 
@@ -99,11 +94,8 @@ namespace Mindhunters.Commands
             if (!ShouldProcess(target, action)) return;
 
             MhConnection connection = ResolveConnection();
-            var operation = ApiOperation.Write("Updating phone number " + target, "Set-MhPhoneNumber",
-                $"Check the PhoneNumberUuid: no phone number {PhoneNumberUuid} exists in the workspace '{connection.Subdomain}' (Get-MhPhoneNumber lists them).");
             // A refusal is a non-terminating error about this number: the next piped number is still changed.
-            PhoneNumber? updated = SendWrite(connection, Patch, ChannelSettingsChange.PathOf(PhoneNumberUuid), _body,
-                MindhuntersJsonContext.Default.PhoneNumberItemResponse, operation, PhoneNumberUuid);
+            PhoneNumber? updated = SendWrite(connection, ChannelSettingsChange.Request(PhoneNumberUuid, _body, target, connection.Subdomain), PhoneNumberUuid);
             if (updated is not null && PassThru) WriteObject(updated);
         }
 

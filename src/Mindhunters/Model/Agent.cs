@@ -1,5 +1,4 @@
 using System;
-using System.Collections.Generic;
 using System.Text.Json.Serialization;
 using Mindhunters.Api.Json;
 
@@ -85,6 +84,7 @@ namespace Mindhunters.Model
         [JsonInclude, JsonPropertyName("settings"), JsonConverter(typeof(PlainObjectConverter))]
         public AgentSettings Settings { get; internal set; } = new AgentSettings();
 
+        // The lists inside an agent, typed as the page shows them; each part reads as its text in ToString.
         [JsonInclude, JsonPropertyName("guidelines"), JsonConverter(typeof(LenientPartListConverter<AgentNote>))]
         public PartList<AgentNote> Guidelines { get; internal set; } = PartList<AgentNote>.Empty;
 

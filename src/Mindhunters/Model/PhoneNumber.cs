@@ -34,6 +34,7 @@ namespace Mindhunters.Model
         [JsonInclude, JsonPropertyName("status")]
         public string? Status { get; internal set; }
 
+        // The nested parts each read as words in ToString, so Format-List and Export-Csv show meaning, not a type name.
         [JsonInclude, JsonPropertyName("compliance"), JsonConverter(typeof(LenientObjectConverter<PhoneNumberCompliance>))]
         public PhoneNumberCompliance? Compliance { get; internal set; }
 

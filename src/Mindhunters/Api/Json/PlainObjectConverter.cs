@@ -30,18 +30,4 @@ namespace Mindhunters.Api.Json
         public override void Write(Utf8JsonWriter writer, AgentSettings value, JsonSerializerOptions options) =>
             throw new NotSupportedException("The module only reads agents.");
     }
-
-    /// <summary>Reads an array of objects of T into a <see cref="PartList{T}"/>, skipping elements that are not objects; never null.</summary>
-    internal sealed class LenientPartListConverter<T> : JsonConverter<PartList<T>> where T : class
-    {
-        private readonly NestedReader<T> _nested = new NestedReader<T>();
-
-        public override bool HandleNull => true;
-
-        public override PartList<T> Read(ref Utf8JsonReader reader, Type typeToConvert, JsonSerializerOptions options) =>
-            new PartList<T>(LenientObjectListConverter<T>.ReadObjects(ref reader, options, _nested));
-
-        public override void Write(Utf8JsonWriter writer, PartList<T> value, JsonSerializerOptions options) =>
-            throw new NotSupportedException("The module only reads agents.");
-    }
 }

@@ -1,7 +1,4 @@
-using System;
 using System.Management.Automation;
-using System.Security;
-using Mindhunters.Api;
 
 namespace Mindhunters.Commands
 {
@@ -21,25 +18,6 @@ namespace Mindhunters.Commands
                     "Pass one: -Token (Read-Host -Prompt 'API token' -AsSecureString) at the prompt; -Token (Get-Secret -Name MindhuntersApiToken) " +
                     "from a secret vault (Microsoft.PowerShell.SecretManagement); or, for a token already in a variable, " +
                     "-Token (ConvertTo-SecureString $token -AsPlainText -Force). In a runbook, MIHU_TENANT and MIHU_API_TOKEN need no Connect-MhAccount at all.");
-            }
-            return inputData;
-        }
-    }
-
-    /// <summary>
-    /// Turns a -BaseUri string into a Uri with a message that shows no user info: PowerShell's own conversion error
-    /// echoes the whole text, password included. The checks of what is allowed stay in MhConnection.
-    /// </summary>
-    internal sealed class BaseUriTransformationAttribute : ArgumentTransformationAttribute
-    {
-        public override object? Transform(EngineIntrinsics engineIntrinsics, object? inputData)
-        {
-            object? value = inputData is PSObject wrapped ? wrapped.BaseObject : inputData;
-            if (value is string text)
-            {
-                if (Uri.TryCreate(text.Trim(), UriKind.Absolute, out Uri? uri)) return uri;
-                throw new ArgumentTransformationMetadataException(
-                    $"-BaseUri must be an absolute URI such as https://acme.mindhunters.ai; '{MhConnection.Shown(text)}' was given.");
             }
             return inputData;
         }

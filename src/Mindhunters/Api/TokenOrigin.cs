@@ -1,0 +1,9 @@
+
+namespace Mindhunters.Api
+{
+    internal enum TokenOrigin
+    {
+        ConnectMhAccount,
+        Environment,
+    }
+}
