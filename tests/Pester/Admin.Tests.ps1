@@ -298,7 +298,7 @@ Set-MhPhoneNumber -PhoneNumberUuid $(Get-FakeNumberUuid 1) -VoiceChannelLimit 7 
 Describe 'Views of agents and rates' {
     It '<Type> has a table whose headers are its properties, and a list view in words' -ForEach @(
         @{ Type = 'Agent'; Get = { Get-MhAgent -First 3 }; Headers = 'Name', 'Status', 'Language', 'Timezone', 'Role', 'AgentUuid' }
-        @{ Type = 'PhoneNumberRate'; Get = { Get-MhPhoneNumberRate -CountryCode DE }; Headers = 'CountryCode', 'DestinationPrefix', 'Origination', 'Description', 'Price', 'BillingIncrementSeconds' }
+        @{ Type = 'PhoneNumberRate'; Get = { Get-MhPhoneNumberRate -CountryCode DE }; Headers = 'CountryCode', 'DestinationPrefix', 'Origination', 'PriceAmount', 'PriceCurrency', 'Description', 'BillingIncrementSeconds' }
     ) {
         $items = @(& $Get)
         $table = ($items | Format-Table | Out-String -Width 200) -split "`r?`n" | Where-Object { $_.Trim() }
@@ -312,6 +312,7 @@ Describe 'Views of agents and rates' {
 
     It 'shows a rate''s price as amount and currency' {
         Get-MhPhoneNumberRate -Prefix 4915 -First 1 | Format-Table | Out-String -Width 120 | Should -Match '0\.0868 EUR'
+        Get-MhPhoneNumberRate -Prefix 4915 -First 1 | Format-List | Out-String -Width 120 | Should -Match 'Price\s+: 0\.0868 EUR'
     }
 
     It 'exports an agent''s lists and settings as words' {

@@ -15,7 +15,8 @@ namespace Mindhunters.Commands
         public string? CountryCode { get; set; }
 
         [Parameter]
-        [ValidateNotNullOrEmpty]
+        [ValidateNotNull]
+        [ValidateE164("prefix")]
         public string? Prefix { get; set; }
 
         private protected override ListEndpoint<PhoneNumberRate> Endpoint => Endpoints.PhoneNumberRates;
