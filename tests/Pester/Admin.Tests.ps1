@@ -319,7 +319,7 @@ Describe 'Views of agents and rates' {
         $row = Get-MhAgent -Name 'Support Desk' | ConvertTo-Csv -NoTypeInformation | ConvertFrom-Csv
         $row.Guidelines | Should -Be "Ask for the caller's name first.; Confirm every appointment by SMS."
         $row.Procedures | Should -Be 'Book a service (2 steps)'
-        $row.Settings | Should -Be 'voice, text, memorize, evaluation'
+        $row.Settings | Should -Be 'voice: {voice_id: voice-2}, text: {}, memorize: {}, evaluation: {}'
     }
 }
 
