@@ -45,3 +45,71 @@ Describe 'Each number once in one pipeline' {
         $again.PhoneNumberUuid | Should -Be $first.PhoneNumberUuid
     }
 }
+
+Describe 'Get-MhPhoneNumber -Number' {
+    BeforeAll {
+        $script:us = $all | Where-Object CountryCode -EQ 'US' | Select-Object -First 1
+        $script:gb = $all | Where-Object CountryCode -EQ 'GB' | Select-Object -First 1
+        $script:external = $all | Where-Object IsExternal | Select-Object -First 1
+        # "+44 7700 000002" written with spaces and dashes and without the '+'.
+        $digits = $gb.Number.TrimStart('+')
+        $script:gbWritten = '{0} {1}-{2}' -f $digits.Substring(0, 2), $digits.Substring(2, 4), $digits.Substring(6)
+    }
+
+    It 'returns exactly the numbers given, in the order given, one search each' {
+        $requests = Get-RequestOf { $script:found = @(Get-MhPhoneNumber -Number $gbWritten, $us.Number) }
+        $found.Number | Should -Be @($gb.Number, $us.Number)
+        $found[0] | Should -BeOfType ([Mindhunters.Model.PhoneNumber])
+        $requests.Count | Should -Be 2
+        $requests[0].query | Should -Match "(^|&)search=$($gb.Number.TrimStart('+'))(&|$)"
+        $requests[1].query | Should -Match "(^|&)search=$($us.Number.TrimStart('+'))(&|$)"
+    }
+
+    It 'finds an external (BYO) number too' {
+        $external | Should -Not -BeNullOrEmpty
+        (Get-MhPhoneNumber -Number $external.Number).PhoneNumberUuid | Should -Be $external.PhoneNumberUuid
+    }
+
+    It 'matches the whole number: one that the search finds only inside longer numbers is not found' {
+        $part = $gb.Number.Substring(0, $gb.Number.Length - 2)
+        @(Get-MhPhoneNumber -IncludeExternal -Search $part.TrimStart('+')).Count | Should -BeGreaterThan 0 -Because 'the server''s search matches part of a number'
+        $found = @(Get-MhPhoneNumber -Number $part -ErrorVariable missing -ErrorAction SilentlyContinue)
+        $found.Count | Should -Be 0
+        $missing.Count | Should -Be 1
+    }
+
+    It 'writes a non-terminating ObjectNotFound error naming a number that does not exist, and goes on' {
+        $found = @(Get-MhPhoneNumber -Number '+1 999 555 0100', $us.Number -ErrorVariable missing -ErrorAction SilentlyContinue)
+        $found.Number | Should -Be @($us.Number)
+        $missing.Count | Should -Be 1
+        $missing[0].CategoryInfo.Category | Should -Be 'ObjectNotFound'
+        $missing[0].FullyQualifiedErrorId | Should -BeLike 'MhNotFound,*'
+        $missing[0].Exception.Message | Should -Match ([regex]::Escape('+1 999 555 0100'))
+        $missing[0].TargetObject | Should -Be '+1 999 555 0100'
+    }
+
+    It 'refuses ''<Given>'' before any request' -ForEach @(
+        @{ Given = 'abc' }
+        @{ Given = '030 1234567' }
+        @{ Given = '' }
+    ) {
+        $requests = Get-RequestOf { { Get-MhPhoneNumber -Number $Given } | Should -Throw -ErrorId 'ParameterArgumentValidationError,*' }
+        $requests.Count | Should -Be 0
+    }
+
+    It 'refuses -First, -Skip and -IncludeTotalCount with -Number, before any request' {
+        $requests = Get-RequestOf { { Get-MhPhoneNumber -Number $us.Number -First 1 } | Should -Throw -ErrorId 'MhPagingWithNumber,*' }
+        $requests.Count | Should -Be 0
+        { Get-MhPhoneNumber -Number $us.Number -Status active } | Should -Throw -ErrorId 'AmbiguousParameterSet,*'
+    }
+
+    It 'takes Number from the pipeline by property name (a CSV with a Number column), each number once' {
+        $rows = @(
+            [pscustomobject]@{ Number = $us.Number }
+            [pscustomobject]@{ Number = $gbWritten }
+            [pscustomobject]@{ Number = $us.Number }
+        )
+        $found = @($rows | Get-MhPhoneNumber)
+        $found.Number | Should -Be @($us.Number, $gb.Number)
+    }
+}

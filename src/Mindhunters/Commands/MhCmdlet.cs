@@ -1,9 +1,11 @@
 using System;
 using System.Collections.Concurrent;
+using System.Collections.Generic;
 using System.Management.Automation;
 using System.Threading;
 using System.Threading.Tasks;
 using Mindhunters.Api;
+using Mindhunters.Model;
 
 namespace Mindhunters.Commands
 {
@@ -94,6 +96,27 @@ namespace Mindhunters.Commands
             catch (OperationCanceledException) when (_cancel.IsCancellationRequested)
             {
                 throw new PipelineStoppedException();
+            }
+        }
+
+        /// <summary>
+        /// The phone numbers whose number is <paramref name="number"/> (Get-MhPhoneNumber -Number, Set-MhPhoneNumber -Number).
+        /// A number that does not exist is an ObjectNotFound error naming it, and a failed search an error too: both are
+        /// written here, non-terminating, so the next number goes on.
+        /// </summary>
+        /// <returns>The numbers found; empty when none was (the error is already written).</returns>
+        private protected List<PhoneNumber> FindPhoneNumbers(MhConnection connection, string number, int? perPage)
+        {
+            try
+            {
+                List<PhoneNumber> found = Await(PhoneNumberLookup.FindAsync(MhApiClient.Default, connection, number, perPage, Log, CancellationToken));
+                if (found.Count == 0) WriteError(ErrorRecords.From(PhoneNumberLookup.NotFound(number, connection.Subdomain), number));
+                return found;
+            }
+            catch (MhApiException e)
+            {
+                WriteError(ErrorRecords.From(e, number));
+                return new List<PhoneNumber>();
             }
         }
 
