@@ -200,8 +200,8 @@ Describe 'Set-MhPhoneNumber' {
         (Get-FakeApiRequest $api).body | Should -BeExactly '{"channel_settings":{"voice":{"whitelisted_destinations":["DE","AT"]},"sms":{"whitelisted_destinations":["US"]}}}'
 
         Clear-FakeApiRequest $api
-        { Set-MhPhoneNumber $uuid -VoiceWhitelistedDestinations de, 'Germany' -Confirm:$false } | Should -Throw -ErrorId 'ParameterArgumentValidationError,*'
-        { Set-MhPhoneNumber $uuid -SmsChannelLimit -1 -Confirm:$false } | Should -Throw -ErrorId 'ParameterArgumentValidationError,*'
+        { Set-MhPhoneNumber $uuid -VoiceWhitelistedDestinations de, 'Germany' -Confirm:$false } | Should -Throw -ErrorId 'MhInvalidSetting,*'
+        { Set-MhPhoneNumber $uuid -SmsChannelLimit -1 -Confirm:$false } | Should -Throw -ErrorId 'MhInvalidSetting,*'
         @(Get-FakeApiRequest $api).Count | Should -Be 0
     }
 

@@ -1,5 +1,5 @@
 using System;
-using System.Linq;
+using System.Collections.Generic;
 using System.Management.Automation;
 using Mindhunters.Api;
 using Mindhunters.Model;
@@ -8,55 +8,77 @@ namespace Mindhunters.Commands
 {
     /// <summary>
     /// Changes a number's voice, sms and inbound settings with PATCH /api/v1/phone-numbers/{uuid}: one request per
-    /// number, carrying only the settings given. A refused number is a non-terminating error; the next one goes on.
+    /// number, carrying only the settings given. The settings come from the arguments and, for a piped row (Import-Csv),
+    /// from its cells; a piped phone number object gives only which number it is. A refused number is a
+    /// non-terminating error; the next one goes on.
     /// </summary>
-    [Cmdlet(VerbsCommon.Set, "MhPhoneNumber", SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.Medium)]
+    [Cmdlet(VerbsCommon.Set, "MhPhoneNumber", SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.Medium, DefaultParameterSetName = UuidSet)]
     [OutputType(typeof(PhoneNumber))]
     public sealed class SetMhPhoneNumberCommand : MhCmdlet
     {
-        private ChannelSettingsChange _change = new ChannelSettingsChange();
-        private byte[] _body = new byte[0];
+        private const string UuidSet = "Uuid";
+        private const string NumberSet = "Number";
 
-        [Parameter(Mandatory = true, Position = 0, ValueFromPipelineByPropertyName = true)]
+        // What a phone number object becomes when it crosses a process (Import-Clixml, Invoke-Command): still a number.
+        private const string DeserializedPhoneNumber = "Deserialized.Mindhunters.Model.PhoneNumber";
+
+        private ChannelSettingsChange _given = new ChannelSettingsChange();
+        private byte[] _givenBody = new byte[0];
+        private HashSet<string> _givenParameters = new HashSet<string>();
+        private int _inputCount;
+
+        [Parameter(Mandatory = true, Position = 0, ParameterSetName = UuidSet, ValueFromPipelineByPropertyName = true)]
         [Alias("phone_number_uuid")]
+        [EmptyCellAsEmptyGuid]
         public Guid PhoneNumberUuid { get; set; }
 
-        // Only so that -WhatIf and -Confirm can say what a setting is now: the number changed is PhoneNumberUuid's.
+        [Parameter(Mandatory = true, ParameterSetName = NumberSet, ValueFromPipelineByPropertyName = true)]
+        [AllowEmptyString]
+        [ValidateE164("number", AllowEmpty = true)]
+        public string Number { get; set; } = "";
+
+        // The piped object: a phone number, whose current values -WhatIf and -Confirm show, or a row whose cells are settings.
         [Parameter(ValueFromPipeline = true)]
-        public PhoneNumber? InputObject { get; set; }
+        public PSObject? InputObject { get; set; }
 
-        [Parameter]
-        public bool VoiceEnabled { get; set; }
+        [Parameter(ValueFromPipelineByPropertyName = true)]
+        [SettingTransformation(typeof(bool))]
+        [ArgumentCompleter(typeof(BooleanCompleter))]
+        public bool? VoiceEnabled { get; set; }
 
-        [Parameter]
-        [ValidateRange(0, int.MaxValue)]
-        public int VoiceChannelLimit { get; set; }
+        [Parameter(ValueFromPipelineByPropertyName = true)]
+        [SettingTransformation(typeof(int))]
+        public int? VoiceChannelLimit { get; set; }
 
-        [Parameter]
+        [Parameter(ValueFromPipelineByPropertyName = true)]
         [AllowEmptyCollection]
-        [ValidateCountryCode]
+        [SettingTransformation(typeof(string[]))]
         [ArgumentCompleter(typeof(CountryCodeCompleter))]
         public string[]? VoiceWhitelistedDestinations { get; set; }
 
-        [Parameter]
-        public bool SmsEnabled { get; set; }
+        [Parameter(ValueFromPipelineByPropertyName = true)]
+        [SettingTransformation(typeof(bool))]
+        [ArgumentCompleter(typeof(BooleanCompleter))]
+        public bool? SmsEnabled { get; set; }
 
-        [Parameter]
-        [ValidateRange(0, int.MaxValue)]
-        public int SmsChannelLimit { get; set; }
+        [Parameter(ValueFromPipelineByPropertyName = true)]
+        [SettingTransformation(typeof(int))]
+        public int? SmsChannelLimit { get; set; }
 
-        [Parameter]
+        [Parameter(ValueFromPipelineByPropertyName = true)]
         [AllowEmptyCollection]
-        [ValidateCountryCode]
+        [SettingTransformation(typeof(string[]))]
         [ArgumentCompleter(typeof(CountryCodeCompleter))]
         public string[]? SmsWhitelistedDestinations { get; set; }
 
-        [Parameter]
-        public bool InboundEnabled { get; set; }
+        [Parameter(ValueFromPipelineByPropertyName = true)]
+        [SettingTransformation(typeof(bool))]
+        [ArgumentCompleter(typeof(BooleanCompleter))]
+        public bool? InboundEnabled { get; set; }
 
-        [Parameter]
-        [ValidateRange(0, int.MaxValue)]
-        public int InboundChannelLimit { get; set; }
+        [Parameter(ValueFromPipelineByPropertyName = true)]
+        [SettingTransformation(typeof(int))]
+        public int? InboundChannelLimit { get; set; }
 
         [Parameter]
         public SwitchParameter PassThru { get; set; }
@@ -64,43 +86,147 @@ namespace Mindhunters.Commands
         protected override void BeginProcessing()
         {
             base.BeginProcessing();
-            _change = new ChannelSettingsChange
+            // Bound now, before any input: the arguments. PowerShell's BoundParameters keeps what earlier piped objects
+            // bound, so what a row gives is read from the row itself (Cell), never from there.
+            _givenParameters = new HashSet<string>(MyInvocation.BoundParameters.Keys, StringComparer.OrdinalIgnoreCase);
+            var problems = new List<string>();
+            _given = new ChannelSettingsChange
             {
-                VoiceEnabled = IsBound(nameof(VoiceEnabled)) ? VoiceEnabled : null,
-                VoiceChannelLimit = IsBound(nameof(VoiceChannelLimit)) ? VoiceChannelLimit : null,
-                VoiceWhitelistedDestinations = Codes(nameof(VoiceWhitelistedDestinations), VoiceWhitelistedDestinations),
-                SmsEnabled = IsBound(nameof(SmsEnabled)) ? SmsEnabled : null,
-                SmsChannelLimit = IsBound(nameof(SmsChannelLimit)) ? SmsChannelLimit : null,
-                SmsWhitelistedDestinations = Codes(nameof(SmsWhitelistedDestinations), SmsWhitelistedDestinations),
-                InboundEnabled = IsBound(nameof(InboundEnabled)) ? InboundEnabled : null,
-                InboundChannelLimit = IsBound(nameof(InboundChannelLimit)) ? InboundChannelLimit : null,
+                VoiceEnabled = Given(nameof(VoiceEnabled), VoiceEnabled, SettingText.BooleanForms, problems),
+                VoiceChannelLimit = Given(nameof(VoiceChannelLimit), VoiceChannelLimit, SettingText.LimitForm, problems),
+                VoiceWhitelistedDestinations = Given(nameof(VoiceWhitelistedDestinations), VoiceWhitelistedDestinations, problems),
+                SmsEnabled = Given(nameof(SmsEnabled), SmsEnabled, SettingText.BooleanForms, problems),
+                SmsChannelLimit = Given(nameof(SmsChannelLimit), SmsChannelLimit, SettingText.LimitForm, problems),
+                SmsWhitelistedDestinations = Given(nameof(SmsWhitelistedDestinations), SmsWhitelistedDestinations, problems),
+                InboundEnabled = Given(nameof(InboundEnabled), InboundEnabled, SettingText.BooleanForms, problems),
+                InboundChannelLimit = Given(nameof(InboundChannelLimit), InboundChannelLimit, SettingText.LimitForm, problems),
             };
-            if (_change.IsEmpty)
+            if (problems.Count > 0)
             {
-                // The same for every piped number, so it stops the command before any request.
-                ThrowTerminatingError(ErrorRecords.InvalidArgument(
-                    new ArgumentException("Give at least one setting to change: -VoiceEnabled, -VoiceChannelLimit, -VoiceWhitelistedDestinations, -SmsEnabled, -SmsChannelLimit, -SmsWhitelistedDestinations, -InboundEnabled or -InboundChannelLimit."),
-                    "MhNoSettingGiven", null));
+                ThrowTerminatingError(ErrorRecords.InvalidArgument(new ArgumentException(string.Join(" ", problems) + " Nothing was sent."), "MhInvalidSetting", null));
             }
-            _body = _change.ToJson();
+            // Without piped input nothing can add a setting: the same mistake for every number, so it stops the command.
+            if (_given.IsEmpty && !MyInvocation.ExpectingInput) ThrowTerminatingError(NoSettingGiven());
+            _givenBody = _given.ToJson();
         }
 
         protected override void ProcessRecord()
         {
-            // Values piped from another number must not be shown as this one's current values.
-            PhoneNumber? shown = InputObject is { } piped && piped.PhoneNumberUuid == PhoneNumberUuid ? piped : null;
-            string target = shown?.Number is string number ? $"{number} ({PhoneNumberUuid})" : PhoneNumberUuid.ToString();
-            string action = "Set channel settings: " + string.Join(", ", _change.Changes(shown?.ChannelSettings));
-            if (!ShouldProcess(target, action)) return;
+            _inputCount++;
+            PhoneNumber? piped = InputObject?.BaseObject as PhoneNumber;
+            bool isRow = InputObject is not null && piped is null && !InputObject.TypeNames.Contains(DeserializedPhoneNumber);
 
+            ChannelSettingsChange change = _given;
+            byte[] body = _givenBody;
+            if (isRow)
+            {
+                var problems = new List<string>();
+                change = SettingCells.Combine(_given, SettingCells.Read(Cell, _givenParameters.Contains, problems));
+                if (problems.Count > 0)
+                {
+                    WriteError(RowError($"{RowName()}: {string.Join("; ", problems.ConvertAll(problem => problem.TrimEnd('.')))}. Nothing was sent for this row.", "MhInvalidSetting"));
+                    return;
+                }
+                if (change.IsEmpty)
+                {
+                    WriteError(RowError($"{RowName()} gives no setting to change: it has no non-empty cell named {string.Join(", ", SettingCells.Names)}. Nothing was sent for this row.", "MhNoSettingGiven"));
+                    return;
+                }
+                body = change.ToJson();
+            }
+            else if (change.IsEmpty)
+            {
+                // A phone number object's own values are its current state, not settings to send.
+                ThrowTerminatingError(NoSettingGiven());
+            }
+
+            // Which number: the uuid when there is one (it wins over a row's Number), else the number, looked up.
+            Guid uuid = ParameterSetName == UuidSet ? PhoneNumberUuid : Guid.Empty;
+            string? number = isRow ? TextCell(nameof(Number)) : ParameterSetName == NumberSet ? Number : piped?.Number;
+            PhoneNumber? current = piped is not null && piped.PhoneNumberUuid == uuid ? piped : null;
+            if (uuid == Guid.Empty && (ParameterSetName == NumberSet || isRow) && !string.IsNullOrWhiteSpace(number))
+            {
+                List<PhoneNumber> found = FindPhoneNumbers(ResolveConnection(), number!, null);
+                if (found.Count == 0) return;
+                if (found.Count > 1)
+                {
+                    WriteError(ErrorRecords.InvalidArgument(new ArgumentException(
+                        $"The number {number} matches {found.Count} phone numbers of the workspace, so it does not say which one to change. Give its PhoneNumberUuid instead (Get-MhPhoneNumber -Number {number} lists them)."),
+                        "MhAmbiguousNumber", number));
+                    return;
+                }
+                current = found[0];
+                uuid = current.PhoneNumberUuid;
+            }
+            string? shownNumber = current?.Number ?? (string.IsNullOrWhiteSpace(number) ? null : number!.Trim());
+            Send(uuid, shownNumber is null ? uuid.ToString() : $"{shownNumber} ({uuid})",
+                "Set channel settings: " + string.Join(", ", change.Changes(current?.ChannelSettings)), body);
+        }
+
+        /// <summary>The PATCH of one number, after ShouldProcess; a refusal is a non-terminating error about it.</summary>
+        /// <param name="target">The number as -WhatIf, -Confirm and errors name it: "+15550001 (3c90…)", or the uuid.</param>
+        private void Send(Guid uuid, string target, string action, byte[] body)
+        {
+            if (!ShouldProcess(target, action)) return;
             MhConnection connection = ResolveConnection();
-            // A refusal is a non-terminating error about this number: the next piped number is still changed.
-            PhoneNumber? updated = SendWrite(connection, ChannelSettingsChange.Request(PhoneNumberUuid, _body, target, connection.Subdomain), PhoneNumberUuid);
+            PhoneNumber? updated = SendWrite(connection, ChannelSettingsChange.Request(uuid, body, target, connection.Subdomain), uuid);
             if (updated is not null && PassThru) WriteObject(updated);
         }
 
-        /// <summary>Upper-case, as the API's examples write them ("US"); null when the parameter was not given.</summary>
-        private string[]? Codes(string parameter, string[]? codes) =>
-            IsBound(parameter) ? (codes ?? new string[0]).Select(CountryCodes.Normalize).ToArray() : null;
+        private bool? Given(string parameter, bool? value, string forms, List<string> problems) =>
+            Given(parameter, value is null, forms, problems) ? value : null;
+
+        private int? Given(string parameter, int? value, string forms, List<string> problems) =>
+            Given(parameter, value is null, forms, problems) ? value : null;
+
+        /// <summary>True for an argument that was given with a usable value; a given one without adds its problem.</summary>
+        private bool Given(string parameter, bool isNull, string forms, List<string> problems)
+        {
+            if (!IsBound(parameter)) return false;
+            if (isNull) problems.Add($"-{parameter} takes {forms}.");
+            return !isNull;
+        }
+
+        /// <summary>The codes, upper-case, as the API's examples write them ("US"); null when the parameter was not given.</summary>
+        private IReadOnlyList<string>? Given(string parameter, string[]? codes, List<string> problems)
+        {
+            if (!IsBound(parameter)) return null;
+            SettingValue<IReadOnlyList<string>> read = SettingText.Destinations(codes);
+            if (!read.IsGiven) problems.Add($"-{parameter} takes ISO 3166-1 country codes, such as US, GB; @() empties the list.");
+            else if (read.Problem is not null) problems.Add($"-{parameter}: {read.Problem}");
+            return read.IsUsable ? read.Value : null;
+        }
+
+        /// <summary>The piped row's value of that name (PSObject unwrapped), or null when it has none.</summary>
+        private object? Cell(string name)
+        {
+            try
+            {
+                return SettingTransformationAttribute.Unwrap(InputObject?.Properties[name]?.Value);
+            }
+            catch (GetValueException)
+            {
+                return null;
+            }
+        }
+
+        private string? TextCell(string name) => Cell(name)?.ToString() is string text && text.Trim().Length > 0 ? text.Trim() : null;
+
+        /// <summary>"Row 3 (+12125550100)": the piped object's place in the input and its number, else its uuid.</summary>
+        private string RowName()
+        {
+            string? name = TextCell(nameof(Number)) ?? TextCell(nameof(PhoneNumberUuid)) ?? TextCell("phone_number_uuid");
+            return name is null ? $"Row {_inputCount}" : $"Row {_inputCount} ({name})";
+        }
+
+        private ErrorRecord RowError(string message, string errorId) =>
+            new ErrorRecord(new ArgumentException(message), errorId, ErrorCategory.InvalidArgument, InputObject)
+            {
+                ErrorDetails = new ErrorDetails(message) { RecommendedAction = "Correct the row and run the command again for it; the other rows were sent." },
+            };
+
+        private static ErrorRecord NoSettingGiven() => ErrorRecords.InvalidArgument(
+            new ArgumentException($"Give at least one setting to change: -{string.Join(", -", SettingCells.Names)}; or pipe rows (Import-Csv) with cells of those names."),
+            "MhNoSettingGiven", null);
     }
 }

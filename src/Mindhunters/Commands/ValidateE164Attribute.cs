@@ -17,9 +17,13 @@ namespace Mindhunters.Commands
             _what = what;
         }
 
+        /// <summary>An empty text passes: a CSV row whose Number cell is empty, which has its uuid instead.</summary>
+        public bool AllowEmpty { get; set; }
+
         protected override void ValidateElement(object element)
         {
             string text = (element is PSObject wrapped ? wrapped.BaseObject : element)?.ToString() ?? "";
+            if (AllowEmpty && text.Trim().Length == 0) return;
             string? problem = E164.Problem(text, _what);
             if (problem is not null) throw new ValidationMetadataException(problem);
         }
