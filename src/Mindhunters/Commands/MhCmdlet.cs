@@ -38,7 +38,7 @@ namespace Mindhunters.Commands
             if (_log.WritesVerbose) WriteVerbose(text);
         }
 
-        /// <summary>Connect-MhAccount's connection, else the MIHU_* environment variables, else a terminating error.</summary>
+        /// <summary>Connect-MhAccount's connection, else the MIHU_* environment variables, else a refusal (see <see cref="Refuse"/>).</summary>
         private protected MhConnection ResolveConnection()
         {
             try
@@ -50,9 +50,42 @@ namespace Mindhunters.Commands
             }
             catch (MhApiException e)
             {
-                ThrowTerminatingError(ErrorRecords.From(e, null));
-                throw; // not reached: ThrowTerminatingError always throws
+                Refuse(ErrorRecords.From(e, null));
+                throw; // not reached: Refuse always throws
             }
+        }
+
+        /// <summary>
+        /// Ends the command before any request: no connection, a bad MIHU_* variable, a value that cannot be sent. At the
+        /// prompt that is a terminating error, as PowerShell's own refusals are: it ends the statement, and try/catch
+        /// catches it. But -ErrorAction Stop does not reach a statement-terminating error, so a runbook would go on to its
+        /// next line (and pwsh -File exit 0); under an effective Stop the record is therefore written as an error, which
+        /// PowerShell itself turns into the script-terminating error that Stop asks for: the same record and id either way.
+        /// </summary>
+        private protected void Refuse(ErrorRecord record)
+        {
+            if (StopsOnError()) WriteError(record);
+            ThrowTerminatingError(record);
+        }
+
+        /// <summary>A value from the pipeline is refused for that object only; one given as an argument ends the command.</summary>
+        private protected void Refuse(ErrorRecord record, bool fromPipeline)
+        {
+            if (fromPipeline) WriteError(record);
+            else Refuse(record);
+        }
+
+        /// <summary>-ErrorAction, else $ErrorActionPreference where the command runs, is Stop.</summary>
+        private bool StopsOnError()
+        {
+            object? preference = MyInvocation.BoundParameters.TryGetValue("ErrorAction", out object? given) ? given : GetVariableValue("ErrorActionPreference");
+            if (preference is PSObject wrapped) preference = wrapped.BaseObject;
+            return preference switch
+            {
+                ActionPreference action => action == ActionPreference.Stop,
+                string text => text.Trim().Equals(nameof(ActionPreference.Stop), StringComparison.OrdinalIgnoreCase),
+                _ => false,
+            };
         }
 
         /// <summary>

@@ -78,7 +78,7 @@ namespace Mindhunters.Commands
             if (_change.IsEmpty)
             {
                 // The same for every piped number, so it stops the command before any request.
-                ThrowTerminatingError(ErrorRecords.InvalidArgument(
+                Refuse(ErrorRecords.InvalidArgument(
                     new ArgumentException("Give at least one setting to change: -VoiceEnabled, -VoiceChannelLimit, -VoiceWhitelistedDestinations, -SmsEnabled, -SmsChannelLimit, -SmsWhitelistedDestinations, -InboundEnabled or -InboundChannelLimit."),
                     "MhNoSettingGiven", null));
             }
@@ -87,6 +87,12 @@ namespace Mindhunters.Commands
 
         protected override void ProcessRecord()
         {
+            if (PhoneNumberUuid == Guid.Empty)
+            {
+                Refuse(ErrorRecords.EmptyUuid(nameof(PhoneNumberUuid), "it names no phone number",
+                    "a lookup that found nothing: check what was piped or given"), fromPipeline: MyInvocation.ExpectingInput);
+                return;
+            }
             // Values piped from another number must not be shown as this one's current values.
             PhoneNumber? shown = InputObject is { } piped && piped.PhoneNumberUuid == PhoneNumberUuid ? piped : null;
             string target = shown?.Number is string number ? $"{number} ({PhoneNumberUuid})" : PhoneNumberUuid.ToString();
