@@ -2,6 +2,7 @@ using System;
 using System.Globalization;
 using System.IO;
 using System.IO.Compression;
+using System.Linq;
 using System.Text;
 using System.Threading;
 using System.Threading.Tasks;
@@ -26,6 +27,7 @@ internal static class HostileResponses
         "stall-401", "stall-200", "gzip-bomb", "gzip-bomb-401", "deflate-bomb", "endless", "many-items", "corrupt-gzip",
         "echo-message", "echo-reason", "echo-reason-503", "echo-location", "echo-data-error", "echo-html", "escapes",
         "same-page", "retry-after-99999999999", "retry-after-999999999999", "retry-after-2147483648", "huge-total", "big-header",
+        "every-warning", "shuffled-rates",
     };
 
     private const int BombInflatedBytes = 64 * 1024 * 1024;
@@ -148,6 +150,26 @@ internal static class HostileResponses
                 Begin(200);
                 response.Headers["X-Padding"] = new string('a', 1024 * 1024);
                 await WriteAsync(response, "{\"success\":true,\"data\":{\"items\":[]}}", token);
+                return;
+            case "every-warning":
+                // One listing that earns each warning of the module: pages of 10 when 100 were asked for (page 1), a page
+                // that repeats three numbers and a total that grows (page 2), an empty page after has_more (page 3).
+                Begin(200);
+                (int from, int to, int total) = page switch { 1 => (1, 10, 25), 2 => (8, 17, 26), _ => (1, 0, 26) };
+                var numbers = new StringBuilder();
+                for (int i = from; i <= to; i++)
+                {
+                    numbers.Append(i == from ? "" : ",").Append("{\"phone_number_uuid\":\"").Append(new Guid(i, 0, 0, new byte[8])).Append("\",\"number\":\"+1555000").Append(i.ToString("D4", CultureInfo.InvariantCulture)).Append("\"}");
+                }
+                await WriteAsync(response, "{\"success\":true,\"data\":{\"items\":[" + numbers + "],\"pagination\":{\"current_page\":" + page +
+                    ",\"per_page\":10,\"total\":" + total + ",\"has_more\":true}}}", token);
+                return;
+            case "shuffled-rates":
+                // Ignores ?page and never ends: the same 200 rates (no uuid) in a new order each time, has_more true, no total.
+                Begin(200);
+                var rates = Enumerable.Range(0, 200).Select(i => "{\"country_code\":\"DE\",\"destination_prefix\":\"49" + i.ToString(CultureInfo.InvariantCulture) +
+                    "\",\"origination\":\"EU\",\"price\":{\"amount\":0.01,\"currency\":\"EUR\"}}").OrderBy(_ => Random.Shared.Next());
+                await WriteAsync(response, "{\"success\":true,\"data\":{\"items\":[" + string.Join(",", rates) + "],\"pagination\":{\"has_more\":true}}}", token);
                 return;
             default:
                 Begin(404);

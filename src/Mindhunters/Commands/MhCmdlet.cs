@@ -24,7 +24,7 @@ namespace Mindhunters.Commands
         protected override void BeginProcessing()
         {
             UserAgent.EnsureSet(this);
-            _log.WritesVerbose = DebugSwitch.Apply(this);
+            (_log.WritesVerbose, _log.WritesWarnings) = DebugSwitch.Apply(this);
         }
 
         protected override void StopProcessing() => _cancel.Cancel();
@@ -147,6 +147,9 @@ namespace Mindhunters.Commands
             /// <summary>False under -Debug when a Verbose line could only be written with a prompt.</summary>
             public bool WritesVerbose { get; set; } = true;
 
+            /// <summary>False under -Debug when a warning could only be written with a prompt: it is then a debug line.</summary>
+            public bool WritesWarnings { get; set; } = true;
+
             public void Verbose(string message) => Add(new Message(0, message));
             public void Debug(string message) => Add(new Message(1, message));
             public void Warning(string message) => Add(new Message(2, message));
@@ -165,7 +168,10 @@ namespace Mindhunters.Commands
                     {
                         case 0: if (WritesVerbose) cmdlet.WriteVerbose(message.Text); break;
                         case 1: cmdlet.WriteDebug(message.Text); break;
-                        default: cmdlet.WriteWarning(message.Text); break;
+                        default:
+                            if (WritesWarnings) cmdlet.WriteWarning(message.Text);
+                            else cmdlet.WriteDebug("WARNING: " + message.Text);
+                            break;
                     }
                 }
             }
