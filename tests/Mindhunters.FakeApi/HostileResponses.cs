@@ -27,7 +27,7 @@ internal static class HostileResponses
         "stall-401", "stall-200", "gzip-bomb", "gzip-bomb-401", "deflate-bomb", "endless", "many-items", "corrupt-gzip",
         "echo-message", "echo-reason", "echo-reason-503", "echo-location", "echo-data-error", "echo-html", "escapes",
         "same-page", "retry-after-99999999999", "retry-after-999999999999", "retry-after-2147483648", "huge-total", "big-header",
-        "every-warning", "shuffled-rates",
+        "every-warning", "shuffled-rates", "evil-number", "always-503", "429-then-204",
     };
 
     private const int BombInflatedBytes = 64 * 1024 * 1024;
@@ -170,6 +170,31 @@ internal static class HostileResponses
                 var rates = Enumerable.Range(0, 200).Select(i => "{\"country_code\":\"DE\",\"destination_prefix\":\"49" + i.ToString(CultureInfo.InvariantCulture) +
                     "\",\"origination\":\"EU\",\"price\":{\"amount\":0.01,\"currency\":\"EUR\"}}").OrderBy(_ => Random.Shared.Next());
                 await WriteAsync(response, "{\"success\":true,\"data\":{\"items\":[" + string.Join(",", rates) + "],\"pagination\":{\"has_more\":true}}}", token);
+                return;
+            case "always-503":
+                // Any method: a write that fails on the server's side every time.
+                Begin(503);
+                await WriteAsync(response, "{\"success\":false,\"message\":\"Service Unavailable.\"}", token);
+                return;
+            case "429-then-204":
+                // Throttled before anything is done the first time, then done without a body.
+                bool first = !log.Snapshot().Any(r => r.Path.StartsWith(Prefix + mode + "/", StringComparison.Ordinal));
+                Begin(first ? 429 : 204);
+                if (first) await WriteAsync(response, "{\"success\":false,\"message\":\"Too Many Attempts.\"}", token);
+                return;
+            case "evil-number":
+                // A number whose text and destinations carry the token and terminal escapes; a PATCH of it is refused with
+                // a message that carries them too.
+                string evil = JsonEscapeEveryCharacter(secret + " \u001b]0;pwned\u0007\u001b[2J");
+                if (context.Request.Method == "PATCH")
+                {
+                    Begin(422);
+                    await WriteAsync(response, "{\"success\":false,\"message\":\"Number " + evil + " is locked.\",\"error\":{\"code\":\"VALIDATION_ERROR\",\"field\":\"channel_settings\",\"details\":\"" + evil + "\"}}", token);
+                    return;
+                }
+                Begin(200);
+                await WriteAsync(response, "{\"success\":true,\"data\":{\"items\":[{\"phone_number_uuid\":\"00000001-0000-4000-8000-000000000001\",\"number\":\"+15550001 " + evil +
+                    "\",\"channel_settings\":{\"voice\":{\"enabled\":true,\"channel_limit\":2,\"whitelisted_destinations\":[\"DE\",\"" + evil + "\"]}}}],\"pagination\":{\"total\":1,\"has_more\":false}}}", token);
                 return;
             default:
                 Begin(404);

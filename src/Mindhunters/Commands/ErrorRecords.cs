@@ -44,6 +44,7 @@ namespace Mindhunters.Commands
             MhErrorKind.Connection => ErrorCategory.ConnectionError,
             MhErrorKind.Timeout => ErrorCategory.OperationTimeout,
             MhErrorKind.RedirectRefused => ErrorCategory.SecurityError,
+            MhErrorKind.Refused => ErrorCategory.InvalidOperation,
             _ => ErrorCategory.ProtocolError,
         };
     }

@@ -55,6 +55,19 @@ namespace Mindhunters.Commands
             }
         }
 
+        /// <summary>The connection a request would use, or null when there is none (nothing to redact then, nothing refused yet).</summary>
+        private protected MhConnection? ConnectionIfAny()
+        {
+            try
+            {
+                return ConnectionStore.Resolve(Environment.GetEnvironmentVariable);
+            }
+            catch (MhApiException)
+            {
+                return null;
+            }
+        }
+
         /// <summary>
         /// Ends the command before any request: no connection, a bad MIHU_* variable, a value that cannot be sent. At the
         /// prompt that is a terminating error, as PowerShell's own refusals are: it ends the statement, and try/catch
@@ -76,7 +89,7 @@ namespace Mindhunters.Commands
         }
 
         /// <summary>-ErrorAction, else $ErrorActionPreference where the command runs, is Stop.</summary>
-        private bool StopsOnError()
+        private protected bool StopsOnError()
         {
             object? preference = MyInvocation.BoundParameters.TryGetValue("ErrorAction", out object? given) ? given : GetVariableValue("ErrorActionPreference");
             if (preference is PSObject wrapped) preference = wrapped.BaseObject;
@@ -86,24 +99,6 @@ namespace Mindhunters.Commands
                 string text => text.Trim().Equals(nameof(ActionPreference.Stop), StringComparison.OrdinalIgnoreCase),
                 _ => false,
             };
-        }
-
-        /// <summary>
-        /// One write request (PATCH, POST) through the engine's retries, limits and error mapping. A refusal is a
-        /// non-terminating error about <paramref name="errorTarget"/>, so the next piped object is still processed.
-        /// </summary>
-        /// <returns>The object the API sent back, or null when the request failed (the error is already written).</returns>
-        private protected T? SendWrite<T>(MhConnection connection, WriteRequest<T> request, object errorTarget) where T : class
-        {
-            try
-            {
-                return Await(MhApiClient.Default.WriteAsync(connection, request, Log, CancellationToken));
-            }
-            catch (MhApiException e)
-            {
-                WriteError(ErrorRecords.From(e, errorTarget));
-                return null;
-            }
         }
 
         /// <summary>
