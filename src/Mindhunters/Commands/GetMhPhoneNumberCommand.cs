@@ -28,7 +28,7 @@ namespace Mindhunters.Commands
         public string? Compliance { get; set; }
 
         [Parameter]
-        [ValidateNotNullOrEmpty]
+        [ValidateNotNullOrWhiteSpace]
         public string? Search { get; set; }
 
         [Parameter(ValueFromPipelineByPropertyName = true)]
@@ -44,12 +44,25 @@ namespace Mindhunters.Commands
 
         [Parameter]
         [ValidateRange(1, int.MaxValue)]
-        public int Page { get; set; } = 1;
+        public int Page { get; set; }
 
         private protected override ListEndpoint<PhoneNumber> Endpoint => Endpoints.PhoneNumbers;
 
+        protected override void BeginProcessing()
+        {
+            base.BeginProcessing();
+            // Given as an argument: bound now, before any pipeline input.
+            if (HasEmptyAgent()) Refuse(EmptyAgent());
+        }
+
         protected override void ProcessRecord()
         {
+            // Only piped input can still be empty here: an error for that object, and the next one is listed.
+            if (HasEmptyAgent())
+            {
+                Refuse(EmptyAgent(), fromPipeline: true);
+                return;
+            }
             var query = new PhoneNumberQuery
             {
                 Status = Status,
@@ -63,5 +76,12 @@ namespace Mindhunters.Commands
             };
             List(query, BoundToAgentUuid, IsBound(nameof(Page)) ? Page : null);
         }
+
+        /// <summary>An agent filter that was given but names no agent: without it the listing would be every number.</summary>
+        private bool HasEmptyAgent() => IsBound(nameof(BoundToAgentUuid)) && (BoundToAgentUuid ?? Guid.Empty) == Guid.Empty;
+
+        private static ErrorRecord EmptyAgent() => ErrorRecords.EmptyUuid(nameof(BoundToAgentUuid),
+            "as a filter it would mean every phone number of the workspace",
+            "an agent lookup that found nothing: check the name given to Get-MhAgent -Name");
     }
 }

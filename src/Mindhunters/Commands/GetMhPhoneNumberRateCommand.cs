@@ -15,7 +15,7 @@ namespace Mindhunters.Commands
         public string? CountryCode { get; set; }
 
         [Parameter]
-        [ValidateNotNullOrEmpty]
+        [ValidateNotNullOrWhiteSpace]
         public string? Prefix { get; set; }
 
         private protected override ListEndpoint<PhoneNumberRate> Endpoint => Endpoints.PhoneNumberRates;

@@ -8,11 +8,12 @@ namespace Mindhunters.Commands
 {
     /// <summary>
     /// Changes a number's voice, sms and inbound settings with PATCH /api/v1/phone-numbers/{uuid}: one request per
-    /// number, carrying only the settings given. A refused number is a non-terminating error; the next one goes on.
+    /// number, carrying only the settings given. What every write does (ShouldProcess, cleaning, the stop rules, the
+    /// answer checks) is <see cref="MhWriteCmdlet"/>'s; this class says which number and what change.
     /// </summary>
     [Cmdlet(VerbsCommon.Set, "MhPhoneNumber", SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.Medium)]
     [OutputType(typeof(PhoneNumber))]
-    public sealed class SetMhPhoneNumberCommand : MhCmdlet
+    public sealed class SetMhPhoneNumberCommand : MhWriteCmdlet
     {
         private ChannelSettingsChange _change = new ChannelSettingsChange();
         private byte[] _body = new byte[0];
@@ -78,7 +79,7 @@ namespace Mindhunters.Commands
             if (_change.IsEmpty)
             {
                 // The same for every piped number, so it stops the command before any request.
-                ThrowTerminatingError(ErrorRecords.InvalidArgument(
+                Refuse(ErrorRecords.InvalidArgument(
                     new ArgumentException("Give at least one setting to change: -VoiceEnabled, -VoiceChannelLimit, -VoiceWhitelistedDestinations, -SmsEnabled, -SmsChannelLimit, -SmsWhitelistedDestinations, -InboundEnabled or -InboundChannelLimit."),
                     "MhNoSettingGiven", null));
             }
@@ -87,16 +88,17 @@ namespace Mindhunters.Commands
 
         protected override void ProcessRecord()
         {
+            Guid uuid = PhoneNumberUuid;
+            byte[] body = _body;
             // Values piped from another number must not be shown as this one's current values.
-            PhoneNumber? shown = InputObject is { } piped && piped.PhoneNumberUuid == PhoneNumberUuid ? piped : null;
-            string target = shown?.Number is string number ? $"{number} ({PhoneNumberUuid})" : PhoneNumberUuid.ToString();
-            string action = "Set channel settings: " + string.Join(", ", _change.Changes(shown?.ChannelSettings));
-            if (!ShouldProcess(target, action)) return;
-
-            MhConnection connection = ResolveConnection();
-            // A refusal is a non-terminating error about this number: the next piped number is still changed.
-            PhoneNumber? updated = SendWrite(connection, ChannelSettingsChange.Request(PhoneNumberUuid, _body, target, connection.Subdomain), PhoneNumberUuid);
-            if (updated is not null && PassThru) WriteObject(updated);
+            PhoneNumber? shown = InputObject is { } piped && piped.PhoneNumberUuid == uuid ? piped : null;
+            Send(new WriteIntent<PhoneNumber>(uuid, nameof(PhoneNumberUuid), ("phone number", "phone numbers"),
+                shown?.Number is string number ? $"{number} ({uuid})" : uuid.ToString(),
+                "Set channel settings: " + string.Join(", ", _change.Changes(shown?.ChannelSettings)),
+                (shownAs, workspace) => ChannelSettingsChange.Request(uuid, body, shownAs, workspace))
+            {
+                PassThru = PassThru,
+            });
         }
 
         /// <summary>Upper-case, as the API's examples write them ("US"); null when the parameter was not given.</summary>
