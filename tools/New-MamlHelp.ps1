@@ -71,10 +71,13 @@ function Read-HelpMarkdown([string] $Path) {
 function Get-Paragraph($Section) { if ($Section) { @(Get-Block $Section.Lines | Where-Object { $_.PSObject.Properties['Text'] } | ForEach-Object Text) } }
 
 # The value a fresh cmdlet object holds, as help shows it: "None" for what is used only when given (null, empty,
-# the type's zero) and for mandatory parameters; False for a switch. [PSDefaultValue(Help = ...)] on the property wins.
+# the type's zero) and for mandatory parameters; False for a switch. [PSDefaultValue(Help = ...)] on the property (or
+# among a dynamic parameter's attributes) wins.
 function Get-DefaultValue($Command, $Parameter, $Instance) {
     $property = $Command.ImplementingType.GetProperty($Parameter.Name)
+    # A dynamic parameter has no property: its attributes are in the command's metadata.
     $declared = if ($property) { $property.GetCustomAttributes([System.Management.Automation.PSDefaultValueAttribute], $true) | Select-Object -First 1 }
+    else { $Parameter.Attributes | Where-Object { $_ -is [System.Management.Automation.PSDefaultValueAttribute] } | Select-Object -First 1 }
     if ($declared) { return $(if ($declared.Help) { $declared.Help } else { "$($declared.Value)" }) }
     if ($Parameter.SwitchParameter) { return 'False' }
     if (-not $property -or @($Parameter.ParameterSets.Values.IsMandatory) -contains $true) { return 'None' }

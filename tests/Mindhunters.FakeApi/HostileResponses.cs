@@ -2,6 +2,7 @@ using System;
 using System.Globalization;
 using System.IO;
 using System.IO.Compression;
+using System.Linq;
 using System.Text;
 using System.Threading;
 using System.Threading.Tasks;
@@ -25,6 +26,7 @@ namespace Mindhunters.FakeApi
             "stall-401", "stall-200", "gzip-bomb", "gzip-bomb-401", "deflate-bomb", "endless", "many-items", "corrupt-gzip",
             "echo-message", "echo-reason", "echo-reason-503", "echo-location", "echo-data-error", "echo-html", "escapes",
             "same-page", "retry-after-99999999999", "retry-after-999999999999", "retry-after-2147483648", "huge-total", "big-header",
+            "every-warning", "shuffled-rates", "evil-number", "always-503", "429-then-204",
         };
 
         private const int BombInflatedBytes = 64 * 1024 * 1024;
@@ -142,6 +144,51 @@ namespace Mindhunters.FakeApi
                     Begin(200);
                     response.Headers["X-Padding"] = new string('a', 1024 * 1024);
                     await WriteAsync(response, "{\"success\":true,\"data\":{\"items\":[]}}", token);
+                    return;
+                case "every-warning":
+                    // One listing that earns each warning of the module: pages of 10 when 100 were asked for (page 1), a page
+                    // that repeats three numbers and a total that grows (page 2), an empty page after has_more (page 3).
+                    Begin(200);
+                    (int from, int to, int total) = page switch { 1 => (1, 10, 25), 2 => (8, 17, 26), _ => (1, 0, 26) };
+                    var numbers = new StringBuilder();
+                    for (int i = from; i <= to; i++)
+                    {
+                        numbers.Append(i == from ? "" : ",").Append("{\"phone_number_uuid\":\"").Append(new Guid(i, 0, 0, new byte[8])).Append("\",\"number\":\"+1555000").Append(i.ToString("D4", CultureInfo.InvariantCulture)).Append("\"}");
+                    }
+                    await WriteAsync(response, "{\"success\":true,\"data\":{\"items\":[" + numbers + "],\"pagination\":{\"current_page\":" + page +
+                        ",\"per_page\":10,\"total\":" + total + ",\"has_more\":true}}}", token);
+                    return;
+                case "shuffled-rates":
+                    // Ignores ?page and never ends: the same 200 rates (no uuid) in a new order each time, has_more true, no total.
+                    Begin(200);
+                    var rates = Enumerable.Range(0, 200).Select(i => "{\"country_code\":\"DE\",\"destination_prefix\":\"49" + i.ToString(CultureInfo.InvariantCulture) +
+                        "\",\"origination\":\"EU\",\"price\":{\"amount\":0.01,\"currency\":\"EUR\"}}").OrderBy(_ => Random.Shared.Next());
+                    await WriteAsync(response, "{\"success\":true,\"data\":{\"items\":[" + string.Join(",", rates) + "],\"pagination\":{\"has_more\":true}}}", token);
+                    return;
+                case "always-503":
+                    // Any method: a write that fails on the server's side every time.
+                    Begin(503);
+                    await WriteAsync(response, "{\"success\":false,\"message\":\"Service Unavailable.\"}", token);
+                    return;
+                case "429-then-204":
+                    // Throttled before anything is done the first time, then done without a body.
+                    bool first = !context.Scope().Log.Snapshot().Any(r => r.Path.Contains("/hostile/" + mode, StringComparison.Ordinal));
+                    Begin(first ? 429 : 204);
+                    if (first) await WriteAsync(response, "{\"success\":false,\"message\":\"Too Many Attempts.\"}", token);
+                    return;
+                case "evil-number":
+                    // A number whose text and destinations carry the token and terminal escapes; a PATCH of it is refused with
+                    // a message that carries them too.
+                    string evil = JsonEscapeEveryCharacter(secret + " \u001b]0;pwned\u0007\u001b[2J");
+                    if (context.Request.Method == "PATCH")
+                    {
+                        Begin(422);
+                        await WriteAsync(response, "{\"success\":false,\"message\":\"Number " + evil + " is locked.\",\"error\":{\"code\":\"VALIDATION_ERROR\",\"field\":\"channel_settings\",\"details\":\"" + evil + "\"}}", token);
+                        return;
+                    }
+                    Begin(200);
+                    await WriteAsync(response, "{\"success\":true,\"data\":{\"items\":[{\"phone_number_uuid\":\"00000001-0000-4000-8000-000000000001\",\"number\":\"+15550001 " + evil +
+                        "\",\"channel_settings\":{\"voice\":{\"enabled\":true,\"channel_limit\":2,\"whitelisted_destinations\":[\"DE\",\"" + evil + "\"]}}}],\"pagination\":{\"total\":1,\"has_more\":false}}}", token);
                     return;
                 default:
                     Begin(404);

@@ -35,10 +35,10 @@ namespace Mindhunters.Tests
             return items;
         }
 
-        private Task<PhoneNumber> PatchAsync(Guid uuid, ChannelSettingsChange change) =>
-            Client.WriteAsync(Connection(), new WriteRequest<PhoneNumber>(HttpMethods.Patch, ChannelSettingsChange.PathOf(uuid), change.ToJson(),
+        private async Task<PhoneNumber> PatchAsync(Guid uuid, ChannelSettingsChange change) =>
+            (await Client.WriteAsync(Connection(), new WriteRequest<PhoneNumber>(HttpMethods.Patch, ChannelSettingsChange.PathOf(uuid), change.ToJson(),
                 MindhuntersJsonContext.Default.PhoneNumberItemResponse, ApiOperation.Write("Updating phone number " + uuid, "Set-MhPhoneNumber", "Check the uuid.")),
-                Log, CancellationToken.None);
+                Log, CancellationToken.None))!;
 
         [Fact]
         public async Task Agents_AreListedAndTyped_PageAfterPage()

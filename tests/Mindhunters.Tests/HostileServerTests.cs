@@ -150,10 +150,10 @@ namespace Mindhunters.Tests
         }
 
         /// <summary>A write (Set-MhPhoneNumber's PATCH) goes through the same attempt loop: the same promises hold.</summary>
-        private Task<PhoneNumber> WriteAsync(string mode, int timeoutSec = 100, CancellationToken cancellationToken = default) =>
-            Client.WriteAsync(Hostile(mode, timeoutSec), new WriteRequest<PhoneNumber>(HttpMethods.Patch, ChannelSettingsChange.PathOf(Guid.NewGuid()),
+        private async Task<PhoneNumber> WriteAsync(string mode, int timeoutSec = 100, CancellationToken cancellationToken = default) =>
+            (await Client.WriteAsync(Hostile(mode, timeoutSec), new WriteRequest<PhoneNumber>(HttpMethods.Patch, ChannelSettingsChange.PathOf(Guid.NewGuid()),
                 new ChannelSettingsChange { SmsEnabled = false }.ToJson(), Mindhunters.Api.Json.MindhuntersJsonContext.Default.PhoneNumberItemResponse,
-                ApiOperation.Write("Updating phone number", "Set-MhPhoneNumber", "Check the uuid.")), Log, cancellationToken);
+                ApiOperation.Write("Updating phone number", "Set-MhPhoneNumber", "Check the uuid.")), Log, cancellationToken))!;
 
         [Fact]
         public async Task AWrite_ToAStalledServer_EndsAtTheTimeout_AndGivesWayToCancellation()

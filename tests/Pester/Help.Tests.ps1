@@ -107,8 +107,13 @@ BeforeAll {
     }
     # Get-Help finds a topic by the start of its name too (about_Mindhunters_Error finds about_Mindhunters_Errors).
     function script:Test-Topic($Name) { @(Get-Help $Name -ErrorAction Ignore | Where-Object { $_.Category -eq 'HelpFile' -and $_.Name -eq $Name }).Count -eq 1 }
+    # A dynamic parameter (-PerPage of the list cmdlets) has no property: its declared PSDefaultValue is its default.
     function script:Get-FreshValue($Command, $Parameter) {
-        $cmdlet = New-Object (Get-Command $Command).ImplementingType
+        $info = Get-Command $Command
+        if (-not $info.ImplementingType.GetProperty($Parameter)) {
+            return ($info.Parameters[$Parameter].Attributes | Where-Object { $_ -is [System.Management.Automation.PSDefaultValueAttribute] }).Value
+        }
+        $cmdlet = New-Object $info.ImplementingType
         try { $cmdlet.$Parameter } finally { $cmdlet.Dispose() }
     }
 }

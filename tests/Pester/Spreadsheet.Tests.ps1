@@ -207,6 +207,22 @@ $($numbers[4].Number),2
         $missing[0].Exception.Message | Should -Match ([regex]::Escape('+1 999 555 0100'))
     }
 
+    It 'stops looking numbers up at a refused token, as the writes stop, and counts the rows not sent' {
+        $csv = "Number,SmsChannelLimit`n$($numbers[3].Number),1`n$($numbers[4].Number),1`n$($numbers[5].Number),1" | ConvertFrom-Csv
+        Connect-MhAccount -Subdomain sheet -Token (ConvertTo-SecureString 'wrong-token' -AsPlainText -Force) -BaseUri $api.BaseUri
+        try {
+            $run = Invoke-Recorded { $csv | Set-MhPhoneNumber -Confirm:$false }
+            $requests = @(Get-FakeApiRequest $api)
+        } finally {
+            Connect-MhAccount -Subdomain sheet -Token (ConvertTo-SecureString $token -AsPlainText -Force) -BaseUri $api.BaseUri
+        }
+        $requests.Count | Should -Be 1
+        $requests[0].status | Should -Be 401
+        $run.Errors.Count | Should -Be 1
+        $run.Errors[0].FullyQualifiedErrorId | Should -BeLike 'MhAuthenticationFailed,*'
+        $run.Errors[0].Exception.Message | Should -Match '2 phone numbers piped after it were not sent'
+    }
+
     It 'takes the uuid over the number when a row has both, with no search' {
         $row = [pscustomobject]@{ PhoneNumberUuid = "$($numbers[5].PhoneNumberUuid)"; Number = $numbers[6].Number; SmsChannelLimit = '1' }
         Clear-FakeApiRequest $api

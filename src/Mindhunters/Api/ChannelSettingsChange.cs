@@ -37,7 +37,11 @@ namespace Mindhunters.Api
         public static WriteRequest<PhoneNumber> Request(Guid phoneNumberUuid, byte[] body, string shownAs, string workspace) =>
             new WriteRequest<PhoneNumber>(HttpMethods.Patch, PathOf(phoneNumberUuid), body, MindhuntersJsonContext.Default.PhoneNumberItemResponse,
                 ApiOperation.Write("Updating phone number " + shownAs, "Set-MhPhoneNumber",
-                    $"Check the PhoneNumberUuid: no phone number {phoneNumberUuid} exists in the workspace '{workspace}' (Get-MhPhoneNumber lists them)."));
+                    $"Check the PhoneNumberUuid: no phone number {phoneNumberUuid} exists in the workspace '{workspace}' (Get-MhPhoneNumber lists them)."))
+            {
+                About = phoneNumberUuid,
+                IdOf = number => number.PhoneNumberUuid,
+            };
 
         /// <summary>{"channel_settings":{"voice":{"channel_limit":7},"sms":{"enabled":false}}}: only the given fields.</summary>
         public byte[] ToJson()

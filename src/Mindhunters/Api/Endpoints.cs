@@ -9,19 +9,18 @@ namespace Mindhunters.Api
     {
         public static readonly ListEndpoint<PhoneNumber> PhoneNumbers = new ListEndpoint<PhoneNumber>(
             "api/v1/phone-numbers", "phone numbers", "Get-MhPhoneNumber", 100, MindhuntersJsonContext.Default.PhoneNumberListResponse,
-            number => number.PhoneNumberUuid, number => number.Number);
+            MindhuntersJsonContext.Default.PhoneNumber, number => number.PhoneNumberUuid);
 
         // The agents page shows neither query parameters nor pagination: it is paged like the phone numbers
         // (page, per_page up to 100, the same pagination block), the documented shape of the other lists.
         public static readonly ListEndpoint<Agent> Agents = new ListEndpoint<Agent>(
             "api/v1/agents", "agents", "Get-MhAgent", 100, MindhuntersJsonContext.Default.AgentListResponse,
-            agent => agent.AgentUuid, agent => agent.Name);
+            MindhuntersJsonContext.Default.Agent, agent => agent.AgentUuid);
 
-        // Rates carry no uuid: a rate is its country, destination prefix and origination together.
+        // Rates carry no uuid: a rate is its whole content.
         // The rates page documents per_page "must be <= 200".
         public static readonly ListEndpoint<PhoneNumberRate> PhoneNumberRates = new ListEndpoint<PhoneNumberRate>(
             "api/v1/phone-numbers/rates", "call rates", "Get-MhPhoneNumberRate", 200,
-            MindhuntersJsonContext.Default.PhoneNumberRateListResponse,
-            rate => Guid.Empty, rate => rate.CountryCode + "|" + rate.DestinationPrefix + "|" + rate.Origination);
+            MindhuntersJsonContext.Default.PhoneNumberRateListResponse, MindhuntersJsonContext.Default.PhoneNumberRate, rate => Guid.Empty);
     }
 }

@@ -10,15 +10,15 @@ namespace Mindhunters.Api
     /// </summary>
     internal sealed class ListEndpoint<T> where T : class
     {
-        public ListEndpoint(string path, string noun, string command, int maxPerPage, JsonTypeInfo<ListResponse<T>> responseType, Func<T, Guid> id, Func<T, string?> key)
+        public ListEndpoint(string path, string noun, string command, int maxPerPage, JsonTypeInfo<ListResponse<T>> responseType, JsonTypeInfo<T> itemType, Func<T, Guid> id)
         {
             Path = path;
             Noun = noun;
             Command = command;
             MaxPerPage = maxPerPage;
             ResponseType = responseType;
+            ItemType = itemType;
             Id = id;
-            Key = key;
         }
 
         /// <summary>Relative to the connection's base URI: "api/v1/phone-numbers".</summary>
@@ -35,10 +35,10 @@ namespace Mindhunters.Api
 
         public JsonTypeInfo<ListResponse<T>> ResponseType { get; }
 
+        /// <summary>An item as JSON: items without a uuid are told apart by their whole content (<see cref="ItemIdentities{T}"/>).</summary>
+        public JsonTypeInfo<T> ItemType { get; }
+
         /// <summary>The item's uuid, Guid.Empty when it has none: an item listed twice is written once.</summary>
         public Func<T, Guid> Id { get; }
-
-        /// <summary>What tells items without a uuid apart: a page of such items that repeats an earlier one ends the listing.</summary>
-        public Func<T, string?> Key { get; }
     }
 }

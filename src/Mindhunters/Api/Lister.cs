@@ -23,8 +23,10 @@ namespace Mindhunters.Api
         private readonly Func<T, bool>? _include;
         private readonly CancellationTokenSource _cancel;
         private readonly Queue<KeyValuePair<int, Task<ListPage<T>>>> _inFlight = new Queue<KeyValuePair<int, Task<ListPage<T>>>>();
-        private readonly HashSet<Guid> _seen = new HashSet<Guid>();
-        private readonly Dictionary<long, int> _pageFingerprints = new Dictionary<long, int>();
+        private readonly ItemIdentities<T> _identities;
+        // Each item written, by identity, with the page it came from; and how many items each page brought.
+        private readonly Dictionary<Guid, int> _pageOf = new Dictionary<Guid, int>();
+        private readonly Dictionary<int, int> _newOnPage = new Dictionary<int, int>();
 
         private int _nextPage;
         private int _pagesReceived;
@@ -38,6 +40,7 @@ namespace Mindhunters.Api
         private long? _firstLastPage;
         private long? _latestTotal;
         private bool _totalChangeReported;
+        private string? _nothingNewSince;
         private MhApiException? _pendingError;
 
         /// <param name="include">A filter applied on the client (Get-MhAgent -Name): -Skip and -First count what it lets through.</param>
@@ -51,6 +54,7 @@ namespace Mindhunters.Api
             _throttleLimit = throttleLimit;
             _log = log;
             _include = include;
+            _identities = new ItemIdentities<T>(endpoint);
             _cancel = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
             _nextPage = plan.FirstPage;
             _pageSize = plan.PerPage;
@@ -81,7 +85,6 @@ namespace Mindhunters.Api
             ListPage<T> page = await next.Value.ConfigureAwait(false);
             bool isFirst = _pagesReceived++ == 0;
             CheckPageNumber(next.Key, page);
-            CheckNotARepeat(next.Key, page);
             LearnSize(page, isFirst);
 
             List<T> items = TakeNew(page, next.Key);
@@ -127,39 +130,6 @@ namespace Mindhunters.Api
             }
         }
 
-        /// <summary>
-        /// A server that ignores the page number answers every request with the same items. Items with a uuid are caught
-        /// by the repeat check in <see cref="TakeNew"/>; for items without one, a page whose keys are those of an earlier
-        /// page ends the listing instead of looping.
-        /// </summary>
-        private void CheckNotARepeat(int requested, ListPage<T> page)
-        {
-            if (Fingerprint(page.Items) is not long fingerprint) return;
-            if (_pageFingerprints.TryGetValue(fingerprint, out int earlier))
-            {
-                throw Inconsistent(requested, $"page {requested} is the same as page {earlier} (the server seems to ignore the page number)");
-            }
-            _pageFingerprints[fingerprint] = requested;
-        }
-
-        /// <summary>A 64-bit FNV-1a hash of the keys of the items that have no uuid, in order; null when every item has one.</summary>
-        private long? Fingerprint(IReadOnlyList<T> items)
-        {
-            ulong hash = 14695981039346656037UL;
-            bool any = false;
-            foreach (T item in items)
-            {
-                if (_endpoint.Id(item) != Guid.Empty) continue;
-                any = true;
-                foreach (char c in _endpoint.Key(item) ?? "")
-                {
-                    hash = (hash ^ c) * 1099511628211UL;
-                }
-                hash = (hash ^ 0xFFFF) * 1099511628211UL;
-            }
-            return any ? unchecked((long)hash) : null;
-        }
-
         private void LearnSize(ListPage<T> page, bool isFirst)
         {
             if (page.Total is long latest) _latestTotal = latest;
@@ -194,19 +164,24 @@ namespace Mindhunters.Api
             _log.Warning($"The server sends pages of {served} {_endpoint.Noun} although {_plan.PerPage} were asked for; the listing follows its pages.");
         }
 
-        /// <summary>The page's items that were not written before and pass the filter, after -Skip and within -First.</summary>
+        /// <summary>
+        /// The page's items that were not written before and pass the filter, after -Skip and within -First. An item is
+        /// the same as another when its uuid is, or, without a uuid, its whole content (<see cref="ItemIdentities{T}"/>):
+        /// so a page is a repeat only when it brings nothing new, whatever the order of its items.
+        /// </summary>
         private List<T> TakeNew(ListPage<T> page, int pageNumber)
         {
             var items = new List<T>(page.Items.Count);
             int repeated = 0;
             foreach (T item in page.Items)
             {
-                Guid id = _endpoint.Id(item);
-                if (id != Guid.Empty && !_seen.Add(id))
+                Guid identity = _identities.Of(item);
+                if (_pageOf.ContainsKey(identity))
                 {
                     repeated++;
                     continue;
                 }
+                _pageOf[identity] = pageNumber;
                 if (_include is not null)
                 {
                     if (!_include(item)) continue;
@@ -221,15 +196,45 @@ namespace Mindhunters.Api
                 items.Add(item);
                 if (_itemsLeft != ulong.MaxValue) _itemsLeft--;
             }
-            if (repeated > 0 && repeated == page.Items.Count)
-            {
-                throw Inconsistent(pageNumber, $"page {pageNumber} repeats only {_endpoint.Noun} already listed");
-            }
+            _newOnPage[pageNumber] = page.Items.Count - repeated;
+            if (repeated > 0 && repeated == page.Items.Count) EndIfNothingNewFollows(page, pageNumber);
+            else _nothingNewSince = null;
             if (repeated > 0)
             {
                 _log.Warning($"Page {pageNumber} repeated {repeated} of the {_endpoint.Noun} already listed (the data changed during the listing); each is written once.");
             }
             return items;
+        }
+
+        /// <summary>
+        /// A page of nothing new. When the server gave a total, its page count bounds the listing, and a page of repeats
+        /// means it ignores the page number: the listing ends here. Without one, items that moved while the listing ran
+        /// can fill a page with ones already written, so the listing ends only when the next page brings nothing new either.
+        /// </summary>
+        private void EndIfNothingNewFollows(ListPage<T> page, int pageNumber)
+        {
+            string what = $"page {pageNumber} repeats only {_endpoint.Noun} already listed" +
+                (SameAsAnEarlierPage(page, pageNumber) is int earlier ? $" (page {pageNumber} is the same as page {earlier})" : "");
+            if (_latestTotal is not null) throw Inconsistent(pageNumber, what);
+            if (_nothingNewSince is null)
+            {
+                _nothingNewSince = what;
+                return;
+            }
+            throw Inconsistent(pageNumber, $"{_nothingNewSince}, and page {pageNumber} brought nothing new either (the server seems to ignore the page number)");
+        }
+
+        /// <summary>The earlier page whose items this page holds, all of them and nothing else; null when there is none.</summary>
+        private int? SameAsAnEarlierPage(ListPage<T> page, int pageNumber)
+        {
+            int? earlier = null;
+            foreach (T item in page.Items)
+            {
+                int from = _pageOf[_identities.Of(item)];
+                if (from == pageNumber || (earlier is int e && e != from)) return null;
+                earlier = from;
+            }
+            return earlier is int found && _newOnPage[found] == page.Items.Count ? found : null;
         }
 
         private bool ServerHasMore(ListPage<T> page, int pageNumber)
@@ -285,6 +290,7 @@ namespace Mindhunters.Api
         {
             CancelInFlight();
             _cancel.Dispose();
+            _identities.Dispose();
         }
     }
 }

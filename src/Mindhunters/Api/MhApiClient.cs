@@ -6,6 +6,7 @@ using System.IO;
 using System.Net;
 using System.Net.Http;
 using System.Net.Http.Headers;
+using System.Net.Sockets;
 using System.Text;
 using System.Text.Json;
 using System.Text.Json.Serialization.Metadata;
@@ -92,27 +93,49 @@ namespace Mindhunters.Api
         }
 
         /// <summary>
-        /// A write (PATCH, POST): one request through the same retries, timeout, limits and error mapping as a page.
-        /// Retrying it is safe only because the module's writes set values (setting the same values twice is harmless).
+        /// A write: one request through the same retries, timeout, limits and error mapping as a page, except that a POST
+        /// is sent again only when it certainly did not reach the server (<see cref="WriteRequest{T}.Idempotent"/>). The
+        /// answer is checked: "success": false is a refusal, an answer about another object than the one sent cannot be
+        /// used, and a 2xx without a body is success with nothing to return.
         /// </summary>
-        /// <returns>The object the API sent back in "data".</returns>
-        public Task<T> WriteAsync<T>(MhConnection connection, WriteRequest<T> request, IListingLog log, CancellationToken cancellationToken) where T : class
+        /// <param name="pace">The command's pace after a 429: the wait before this write, and what a 429 now sets.</param>
+        /// <returns>The object the API sent back in "data"; null when the answer had no body.</returns>
+        public async Task<T?> WriteAsync<T>(MhConnection connection, WriteRequest<T> request, IListingLog log, CancellationToken cancellationToken,
+            WritePace? pace = null) where T : class
         {
             var uri = new Uri(connection.EndpointUri(request.Path));
             ApiOperation operation = request.Operation;
-            return SendAsync(connection, request.Method, uri, request.Body, operation, log, null, cancellationToken,
+            if (pace?.Gap is TimeSpan gap)
+            {
+                log.Verbose(string.Format(CultureInfo.InvariantCulture, "Waiting {0:0.0} s before the next request: the server throttled this command (429).", gap.TotalSeconds));
+                await _delay(gap, cancellationToken).ConfigureAwait(false);
+            }
+            return await SendAsync(connection, request.Method, uri, request.Body, operation, log, null, cancellationToken,
                 async (response, elapsed, token) =>
                 {
-                    ItemResponse<T>? body = await ParseAsync(connection, response, request.ResponseType, operation, token).ConfigureAwait(false);
-                    if (body?.Data is not T data) throw NoData(connection, response, uri, body?.Message, operation);
-                    log.Verbose($"{request.Method} {uri} -> {ApiErrors.StatusText(response, connection)} in {elapsed.ElapsedMilliseconds} ms");
+                    ItemResponse<T>? body = await ParseAsync(connection, response, request.ResponseType, operation, token, allowEmpty: true).ConfigureAwait(false);
+                    string line = $"{request.Method} {uri} -> {ApiErrors.StatusText(response, connection)} in {elapsed.ElapsedMilliseconds} ms";
+                    if (body is null)
+                    {
+                        log.Verbose(line + ", no body");
+                        return null;
+                    }
+                    if (body.Success == false) throw WriteErrors.Refused(connection, response, body.Message, operation);
+                    if (body.Data is not T data) throw NoData(connection, response, uri, body.Message, operation);
+                    if (request.About is Guid about && request.IdOf?.Invoke(data) is Guid answered && answered != about)
+                    {
+                        throw WriteErrors.AboutAnother(response, about, answered, operation);
+                    }
+                    log.Verbose(line);
                     return data;
-                });
+                }, request.Idempotent, pace).ConfigureAwait(false);
         }
 
+        /// <param name="idempotent">False for a POST: it is not sent again once it may have reached the server.</param>
+        /// <param name="pace">A write command's pace, which a 429 slows for every write that follows.</param>
         private async Task<TResult> SendAsync<TResult>(MhConnection connection, HttpMethod method, Uri uri, byte[]? jsonBody, ApiOperation operation,
             IListingLog log, Action? onThrottled, CancellationToken cancellationToken,
-            Func<HttpResponseMessage, Stopwatch, CancellationToken, Task<TResult>> readSuccess)
+            Func<HttpResponseMessage, Stopwatch, CancellationToken, Task<TResult>> readSuccess, bool idempotent = true, WritePace? pace = null)
         {
             HttpClient http = connection.IsLoopback ? _loopbackHttp.Value : _http.Value;
             int timeouts = 0;
@@ -136,10 +159,13 @@ namespace Mindhunters.Api
                     }
                     failure = ApiErrors.StatusText(response, connection);
                     log.Verbose($"{method} {uri} -> {failure} in {elapsed.ElapsedMilliseconds} ms");
-                    if (!RetryPolicy.IsRetryableStatus(status) || retry >= RetryPolicy.MaxRetries)
+                    // A 429 is answered before any work is done, so even a POST can be sent again after one.
+                    bool retryable = RetryPolicy.IsRetryableStatus(status) && (idempotent || status == 429);
+                    if (!retryable || retry >= RetryPolicy.MaxRetries)
                     {
                         string body = await ReadErrorBodyAsync(response, attemptTimeout.Token, cancellationToken).ConfigureAwait(false);
-                        throw ApiErrors.FromResponse(connection, response, body, operation, retry);
+                        MhApiException error = ApiErrors.FromResponse(connection, response, body, operation, retry);
+                        throw retryable || !RetryPolicy.IsRetryableStatus(status) ? error : error.WithNote(WriteErrors.NotSentAgain);
                     }
                     if (status == 429) onThrottled?.Invoke();
                     retryAfter = RetryPolicy.ParseRetryAfter(FirstValue(response.Headers, "Retry-After"), DateTimeOffset.UtcNow);
@@ -150,10 +176,11 @@ namespace Mindhunters.Api
                     failure = $"no answer within {connection.Timeout.TotalSeconds:0} s";
                     log.Verbose($"{method} {uri} -> timed out after {elapsed.ElapsedMilliseconds} ms");
                     // A server that stalls once is retried once: two attempts, not four, so a stall costs about twice -TimeoutSec.
-                    if (++timeouts > 1 || retry >= RetryPolicy.MaxRetries)
+                    // A POST that got no answer may have been done: it is not sent again.
+                    if (!idempotent || ++timeouts > 1 || retry >= RetryPolicy.MaxRetries)
                     {
                         throw new MhApiException(MhErrorKind.Timeout,
-                            $"{operation.Failed}: {connection.BaseUri.Host} gave {failure}, twice.",
+                            idempotent ? $"{operation.Failed}: {connection.BaseUri.Host} gave {failure}, twice." : $"{operation.Failed}: {connection.BaseUri.Host} gave {failure}. {WriteErrors.NotSentAgain}",
                             "Try again later, or allow more time with Connect-MhAccount -TimeoutSec.") { Page = operation.Page };
                     }
                 }
@@ -168,10 +195,12 @@ namespace Mindhunters.Api
                 {
                     failure = "network error: " + ServerText.Clean(Innermost(e).Message, connection);
                     log.Verbose($"{method} {uri} -> {failure} after {elapsed.ElapsedMilliseconds} ms");
-                    if (retry >= RetryPolicy.MaxRetries)
+                    // A refused connection carried nothing; any other network error may have cut a POST that arrived.
+                    bool mayHaveArrived = !idempotent && !IsConnectionRefused(e);
+                    if (retry >= RetryPolicy.MaxRetries || mayHaveArrived)
                     {
                         throw new MhApiException(MhErrorKind.Connection,
-                            $"{operation.Failed}: could not reach {connection.BaseUri.Host} ({failure}; {retry} retries).",
+                            $"{operation.Failed}: could not reach {connection.BaseUri.Host} ({failure}; {retry} retries).{(mayHaveArrived ? " " + WriteErrors.NotSentAgain : "")}",
                             "Check the network, the proxy and the subdomain or base URI (Get-MhContext), then run the command again.", e) { Page = operation.Page };
                     }
                 }
@@ -189,6 +218,7 @@ namespace Mindhunters.Api
                         throttled ? "Run the command again later, when the workspace's rate limit has recovered." : "The Mindhunters service is down for a while; run the command again later.")
                     { Page = operation.Page, StatusCode = failedStatus };
                 }
+                if (failedStatus == 429) pace?.Throttled(retryAfter ?? wait.Value);
                 log.Verbose(string.Format(CultureInfo.InvariantCulture,
                     "Waiting {0:0.0} s before retry {1} of {2}{3} ({4}{5}).",
                     wait.Value.TotalSeconds, retry + 1, RetryPolicy.MaxRetries, operation.Page is int p ? $" for page {p}" : "", failure,
@@ -241,9 +271,11 @@ namespace Mindhunters.Api
         }
 
         /// <summary>Deserializes a success body from the stream, within <see cref="MaxBodyBytes"/> and the attempt's time.</summary>
+        /// <param name="allowEmpty">A body may be missing (a write's 204): then the result is null, not an error.</param>
         private static async Task<TBody?> ParseAsync<TBody>(MhConnection connection, HttpResponseMessage response, JsonTypeInfo<TBody> type,
-            ApiOperation operation, CancellationToken cancellationToken)
+            ApiOperation operation, CancellationToken cancellationToken, bool allowEmpty = false)
         {
+            if (allowEmpty && (response.StatusCode == HttpStatusCode.NoContent || response.Content.Headers.ContentLength == 0)) return default;
             using Stream stream = new LimitedStream(await response.Content.ReadAsStreamAsync().ConfigureAwait(false), MaxBodyBytes);
             // The framework's streams do not all honour a token while they wait for bytes: disposing the stream does.
             using (cancellationToken.Register(() => stream.Dispose()))
@@ -257,6 +289,11 @@ namespace Mindhunters.Api
                     // The stream was disposed under a pending read (the token's registration above): whatever the read
                     // then threw, it is the cancellation, not a broken answer.
                     throw new OperationCanceledException(cancellationToken);
+                }
+                catch (JsonException) when (allowEmpty && stream.Position == 0)
+                {
+                    // An empty body without a Content-Length (chunked): no body either.
+                    return default;
                 }
                 catch (Exception e) when (e is JsonException or InvalidDataException or ResponseTooLargeException)
                 {
@@ -302,6 +339,17 @@ namespace Mindhunters.Api
         }
 
         private static bool IsNetworkFailure(Exception e) => e is HttpRequestException or IOException or WebException;
+
+        /// <summary>The server's host refused the connection: the request never left this machine.</summary>
+        private static bool IsConnectionRefused(Exception e)
+        {
+            for (Exception? current = e; current is not null; current = current.InnerException)
+            {
+                if (current is SocketException socket && socket.SocketErrorCode == SocketError.ConnectionRefused) return true;
+                if (current is WebException web && web.Status == WebExceptionStatus.ConnectFailure) return true;
+            }
+            return false;
+        }
 
         /// <summary>
         /// The server was reached but its answer is not HTTP the client can read (a 1 MB header, a broken status line):

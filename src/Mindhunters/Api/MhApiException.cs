@@ -36,6 +36,17 @@ namespace Mindhunters.Api
         /// <summary>The field a validation error (422) is about: "error.field", or the first key of "data.errors".</summary>
         public string? ApiErrorField { get; internal init; }
 
+        /// <summary>The same failure with one more sentence: what the command did about it.</summary>
+        internal MhApiException WithNote(string note) => new MhApiException(Kind, Message + " " + note, RecommendedAction, InnerException)
+        {
+            StatusCode = StatusCode,
+            Page = Page,
+            ApiMessage = ApiMessage,
+            ApiErrorCode = ApiErrorCode,
+            ApiErrorDetails = ApiErrorDetails,
+            ApiErrorField = ApiErrorField,
+        };
+
         public string ErrorId => Kind switch
         {
             MhErrorKind.NotConnected => "MhNotConnected",
@@ -49,6 +60,7 @@ namespace Mindhunters.Api
             MhErrorKind.Connection => "MhConnectionFailed",
             MhErrorKind.Timeout => "MhTimeout",
             MhErrorKind.RedirectRefused => "MhRedirectRefused",
+            MhErrorKind.Refused => "MhRequestRefused",
             _ => "MhHttpError",
         };
     }

@@ -16,5 +16,6 @@ namespace Mindhunters.Api
         Timeout,
         RedirectRefused,
         HttpError,
+        Refused,
     }
 }

@@ -1,14 +1,16 @@
 using System;
+using System.Globalization;
 using System.Text;
 using System.Text.RegularExpressions;
 
 namespace Mindhunters.Api
 {
     /// <summary>
-    /// The one way server text (a message, a reason phrase, an excerpt, an exception's words) reaches a stream, an
-    /// error or a transcript: terminal escapes and control characters out, the token blanked, then cut to length.
-    /// The order matters: control characters are removed before the token is searched for, so a token split by
-    /// them is still found, and the cut comes last, so it can never leave the first characters of a token behind.
+    /// The one way server text (a message, a reason phrase, an excerpt, an exception's words, a number or a name from a
+    /// server object) reaches a stream, a prompt, an error or a transcript: terminal escapes, control characters and
+    /// invisible characters out, every spelling of the token blanked, then cut to length. The order matters: what cannot
+    /// be seen is removed before the token is searched for, so a token split by it is still found, and the cut comes
+    /// last, so it can never leave the first characters of a token behind.
     /// </summary>
     internal static class ServerText
     {
@@ -22,49 +24,83 @@ namespace Mindhunters.Api
         public static string Clean(string? text, MhConnection? connection, int maxChars = DefaultMaxChars)
         {
             if (string.IsNullOrEmpty(text)) return "";
-            string cleaned = RemoveControlCharacters(text!);
+            string cleaned = RemoveUnseen(text!);
             if (connection is not null) cleaned = Redact(cleaned, connection);
             return Cut(cleaned, maxChars);
         }
 
-        private static string RemoveControlCharacters(string text)
+        private static string RemoveUnseen(string text)
         {
             // Most server text ("OK", a message) has nothing to remove: no regex, no copy for it.
-            bool clean = true;
-            foreach (char c in text)
-            {
-                if (char.IsControl(c) || IsBidiControl(c))
-                {
-                    clean = false;
-                    break;
-                }
-            }
-            if (clean) return text.Trim();
+            if (!HasUnseen(text)) return text.Trim();
             string withoutEscapes = TerminalEscape.Replace(text, "");
             var result = new StringBuilder(withoutEscapes.Length);
-            foreach (char c in withoutEscapes)
+            for (int i = 0; i < withoutEscapes.Length; i++)
             {
-                if (c == '\t' || c == '\r' || c == '\n') result.Append(' ');
-                else if (char.IsControl(c) || IsBidiControl(c)) continue;
+                char c = withoutEscapes[i];
+                if (c is '\t' or '\r' or '\n' or '\u2028' or '\u2029') result.Append(' ');
+                else if (char.IsControl(c)) continue;
+                else if (IsInvisible(withoutEscapes, i)) i += char.IsHighSurrogate(c) ? 1 : 0;
                 else result.Append(c);
             }
             return result.ToString().Trim();
         }
 
-        // Right-to-left overrides and isolates make a line read differently from what it says.
-        private static bool IsBidiControl(char c) => (c >= '\u202A' && c <= '\u202E') || (c >= '\u2066' && c <= '\u2069');
+        private static bool HasUnseen(string text)
+        {
+            for (int i = 0; i < text.Length; i++)
+            {
+                char c = text[i];
+                if (c >= ' ' && c < '\u007F') continue;
+                if (char.IsControl(c) || c is '\u2028' or '\u2029' || IsInvisible(text, i)) return true;
+            }
+            return false;
+        }
+
+        /// <summary>
+        /// A character that takes no room: format characters (zero-width space and joiners, word joiner, byte order mark,
+        /// soft hyphen, bidirectional controls, invisible operators, tags), the combining grapheme joiner, Hangul fillers,
+        /// Khmer inherent vowels and variation selectors. Bidirectional controls also make a line read otherwise than it says.
+        /// </summary>
+        private static bool IsInvisible(string text, int index)
+        {
+            char c = text[index];
+            if (c is '\u034F' or '\u115F' or '\u1160' or '\u17B4' or '\u17B5' or '\u3164' or '\uFFA0') return true;
+            if (c >= '\uFE00' && c <= '\uFE0F') return true;
+            if (char.IsHighSurrogate(c) && index + 1 < text.Length && char.IsLowSurrogate(text[index + 1]))
+            {
+                int codePoint = char.ConvertToUtf32(c, text[index + 1]);
+                if (codePoint >= 0xE0100 && codePoint <= 0xE01EF) return true;
+            }
+            return CharUnicodeInfo.GetUnicodeCategory(text, index) == UnicodeCategory.Format;
+        }
 
         private static string Redact(string text, MhConnection connection)
         {
-            // Text shorter than the token cannot hold it; then the token is not turned into text at all (a page's
-            // reason phrase passes here every time).
+            // No spelling of the token is shorter than the token: shorter text cannot hold it, and then the token is not
+            // turned into text at all (a page's reason phrase passes here every time).
             if (text.Length < connection.TokenLength) return text;
             string header = connection.CreateAuthorizationHeaderValue();
             string token = header.Substring("Bearer ".Length);
             if (token.Length < 4) return text;
-            string redacted = text.Replace(token, "***");
-            string escaped = Uri.EscapeDataString(token);
-            return escaped == token ? redacted : redacted.Replace(escaped, "***");
+            foreach (string spelling in TokenSpellings.Of(token)) text = ReplaceIgnoringCase(text, spelling, "***");
+            return text;
+        }
+
+        // Case is ignored: hex digits come in either case, and blanking a case variant of the token costs nothing.
+        private static string ReplaceIgnoringCase(string text, string value, string replacement)
+        {
+            int found = text.IndexOf(value, StringComparison.OrdinalIgnoreCase);
+            if (found < 0) return text;
+            var result = new StringBuilder(text.Length);
+            int start = 0;
+            while (found >= 0)
+            {
+                result.Append(text, start, found - start).Append(replacement);
+                start = found + value.Length;
+                found = text.IndexOf(value, start, StringComparison.OrdinalIgnoreCase);
+            }
+            return result.Append(text, start, text.Length - start).ToString();
         }
 
         private static string Cut(string text, int maxChars) => text.Length > maxChars ? text.Substring(0, maxChars) + "…" : text;

@@ -1,3 +1,4 @@
+using System;
 using System.Net.Http;
 using System.Text.Json.Serialization.Metadata;
 using Mindhunters.Api.Json;
@@ -5,8 +6,9 @@ using Mindhunters.Api.Json;
 namespace Mindhunters.Api
 {
     /// <summary>
-    /// One write as the engine sends it: method, path, JSON body, the answer's type and what the request is for. The
-    /// engine side makes it (<see cref="ChannelSettingsChange.Request"/>), so no cmdlet handles HTTP details.
+    /// One write as the engine sends it: method, path, JSON body, the answer's type, what the request is for, and what the
+    /// answer must be about. The engine side makes it (<see cref="ChannelSettingsChange.Request"/>), so no cmdlet handles
+    /// HTTP details.
     /// </summary>
     internal sealed class WriteRequest<T> where T : class
     {
@@ -30,5 +32,17 @@ namespace Mindhunters.Api
         public JsonTypeInfo<ItemResponse<T>> ResponseType { get; }
 
         public ApiOperation Operation { get; }
+
+        /// <summary>The uuid of the object the write changes: an answer about another one is not used. Null for a write that makes one.</summary>
+        public Guid? About { get; init; }
+
+        /// <summary>The uuid of the answer's object, to compare with <see cref="About"/>.</summary>
+        public Func<T, Guid>? IdOf { get; init; }
+
+        /// <summary>
+        /// PUT, PATCH and DELETE set state: sending one twice leaves what sending it once does, so they are retried like a
+        /// GET. A POST may make something twice: it is sent again only when it certainly did not reach the server.
+        /// </summary>
+        public bool Idempotent => Method != HttpMethod.Post;
     }
 }

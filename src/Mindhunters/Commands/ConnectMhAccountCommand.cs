@@ -41,7 +41,7 @@ namespace Mindhunters.Commands
             }
             catch (ArgumentException e)
             {
-                ThrowTerminatingError(ErrorRecords.InvalidArgument(e, "MhInvalidConnection", Subdomain));
+                Refuse(ErrorRecords.InvalidArgument(e, "MhInvalidConnection", Subdomain));
                 return;
             }
             ConnectionStore.Set(connection);

@@ -22,6 +22,15 @@ namespace Mindhunters.Commands
                 ErrorDetails = new ErrorDetails(e.Message) { RecommendedAction = "Correct the value and run the command again." },
             };
 
+        /// <summary>A uuid that names nothing: $null or 00000000-…, what a lookup that found nothing gives.</summary>
+        /// <param name="parameter">"BoundToAgentUuid"</param>
+        /// <param name="consequence">What sending it would do: "as a filter it would mean every phone number of the workspace".</param>
+        /// <param name="lookup">Where an empty one usually comes from: "an agent lookup that found nothing (check Get-MhAgent -Name)".</param>
+        public static ErrorRecord EmptyUuid(string parameter, string consequence, string lookup) =>
+            InvalidArgument(new ArgumentException(
+                $"{parameter} is empty ($null or {Guid.Empty}): {consequence}, so nothing was sent for it. An empty uuid usually comes from {lookup}."),
+                "MhEmptyUuid", null);
+
         internal static ErrorCategory Category(MhErrorKind kind) => kind switch
         {
             MhErrorKind.NotConnected => ErrorCategory.ConnectionError,
@@ -35,6 +44,7 @@ namespace Mindhunters.Commands
             MhErrorKind.Connection => ErrorCategory.ConnectionError,
             MhErrorKind.Timeout => ErrorCategory.OperationTimeout,
             MhErrorKind.RedirectRefused => ErrorCategory.SecurityError,
+            MhErrorKind.Refused => ErrorCategory.InvalidOperation,
             _ => ErrorCategory.ProtocolError,
         };
     }

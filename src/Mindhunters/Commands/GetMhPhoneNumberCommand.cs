@@ -1,4 +1,5 @@
 using System;
+using System.Collections.Generic;
 using System.Management.Automation;
 using Mindhunters.Api;
 using Mindhunters.Model;
@@ -34,7 +35,7 @@ namespace Mindhunters.Commands
         public string? Compliance { get; set; }
 
         [Parameter(ParameterSetName = ListSet)]
-        [ValidateNotNullOrEmpty]
+        [ValidateNotNullOrWhiteSpace]
         public string? Search { get; set; }
 
         [Parameter(ParameterSetName = ListSet, ValueFromPipelineByPropertyName = true)]
@@ -50,7 +51,7 @@ namespace Mindhunters.Commands
 
         [Parameter(ParameterSetName = ListSet)]
         [ValidateRange(1, int.MaxValue)]
-        public int Page { get; set; } = 1;
+        public int Page { get; set; }
 
         [Parameter(Mandatory = true, ParameterSetName = NumberSet, ValueFromPipelineByPropertyName = true)]
         [ValidateNotNullOrEmpty]
@@ -64,10 +65,12 @@ namespace Mindhunters.Commands
             base.BeginProcessing();
             if (ParameterSetName == NumberSet && (IsBound("First") || IsBound("Skip") || IsBound("IncludeTotalCount")))
             {
-                ThrowTerminatingError(ErrorRecords.InvalidArgument(
+                Refuse(ErrorRecords.InvalidArgument(
                     new ArgumentException("-First, -Skip and -IncludeTotalCount page through a listing; -Number returns exactly the numbers given. Leave them out (Select-Object -First works on what -Number returns)."),
                     "MhPagingWithNumber", null));
             }
+            // Given as an argument: bound now, before any pipeline input.
+            if (HasEmptyAgent()) Refuse(EmptyAgent());
         }
 
         protected override void ProcessRecord()
@@ -84,6 +87,12 @@ namespace Mindhunters.Commands
                 }
                 return;
             }
+            // Only piped input can still be empty here: an error for that object, and the next one is listed.
+            if (HasEmptyAgent())
+            {
+                Refuse(EmptyAgent(), fromPipeline: true);
+                return;
+            }
             var query = new PhoneNumberQuery
             {
                 Status = Status,
@@ -97,5 +106,31 @@ namespace Mindhunters.Commands
             };
             List(query, BoundToAgentUuid, IsBound(nameof(Page)) ? Page : null);
         }
+
+        /// <summary>
+        /// The numbers whose number is <paramref name="number"/>. One that does not exist is an ObjectNotFound error naming
+        /// it, and a failed search an error too: both non-terminating, so the next number goes on.
+        /// </summary>
+        private List<PhoneNumber> FindPhoneNumbers(MhConnection connection, string number, int? perPage)
+        {
+            try
+            {
+                List<PhoneNumber> found = Await(PhoneNumberLookup.FindAsync(MhApiClient.Default, connection, number, perPage, Log, CancellationToken));
+                if (found.Count == 0) WriteError(ErrorRecords.From(PhoneNumberLookup.NotFound(number, connection.Subdomain), number));
+                return found;
+            }
+            catch (MhApiException e)
+            {
+                WriteError(ErrorRecords.From(e, number));
+                return new List<PhoneNumber>();
+            }
+        }
+
+        /// <summary>An agent filter that was given but names no agent: without it the listing would be every number.</summary>
+        private bool HasEmptyAgent() => IsBound(nameof(BoundToAgentUuid)) && (BoundToAgentUuid ?? Guid.Empty) == Guid.Empty;
+
+        private static ErrorRecord EmptyAgent() => ErrorRecords.EmptyUuid(nameof(BoundToAgentUuid),
+            "as a filter it would mean every phone number of the workspace",
+            "an agent lookup that found nothing: check the name given to Get-MhAgent -Name");
     }
 }

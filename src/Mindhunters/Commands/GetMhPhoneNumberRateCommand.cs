@@ -15,7 +15,7 @@ namespace Mindhunters.Commands
         public string? CountryCode { get; set; }
 
         [Parameter]
-        [ValidateNotNull]
+        [ValidateNotNullOrWhiteSpace]
         [ValidateE164("prefix")]
         public string? Prefix { get; set; }
 

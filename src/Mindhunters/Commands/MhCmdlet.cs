@@ -1,11 +1,9 @@
 using System;
 using System.Collections.Concurrent;
-using System.Collections.Generic;
 using System.Management.Automation;
 using System.Threading;
 using System.Threading.Tasks;
 using Mindhunters.Api;
-using Mindhunters.Model;
 
 namespace Mindhunters.Commands
 {
@@ -26,7 +24,7 @@ namespace Mindhunters.Commands
         protected override void BeginProcessing()
         {
             UserAgent.EnsureSet(this);
-            _log.WritesVerbose = DebugSwitch.Apply(this);
+            (_log.WritesVerbose, _log.WritesWarnings) = DebugSwitch.Apply(this);
         }
 
         protected override void StopProcessing() => _cancel.Cancel();
@@ -40,7 +38,7 @@ namespace Mindhunters.Commands
             if (_log.WritesVerbose) WriteVerbose(text);
         }
 
-        /// <summary>Connect-MhAccount's connection, else the MIHU_* environment variables, else a terminating error.</summary>
+        /// <summary>Connect-MhAccount's connection, else the MIHU_* environment variables, else a refusal (see <see cref="Refuse"/>).</summary>
         private protected MhConnection ResolveConnection()
         {
             try
@@ -52,27 +50,55 @@ namespace Mindhunters.Commands
             }
             catch (MhApiException e)
             {
-                ThrowTerminatingError(ErrorRecords.From(e, null));
-                throw; // not reached: ThrowTerminatingError always throws
+                Refuse(ErrorRecords.From(e, null));
+                throw; // not reached: Refuse always throws
+            }
+        }
+
+        /// <summary>The connection a request would use, or null when there is none (nothing to redact then, nothing refused yet).</summary>
+        private protected MhConnection? ConnectionIfAny()
+        {
+            try
+            {
+                return ConnectionStore.Resolve(Environment.GetEnvironmentVariable);
+            }
+            catch (MhApiException)
+            {
+                return null;
             }
         }
 
         /// <summary>
-        /// One write request (PATCH, POST) through the engine's retries, limits and error mapping. A refusal is a
-        /// non-terminating error about <paramref name="errorTarget"/>, so the next piped object is still processed.
+        /// Ends the command before any request: no connection, a bad MIHU_* variable, a value that cannot be sent. At the
+        /// prompt that is a terminating error, as PowerShell's own refusals are: it ends the statement, and try/catch
+        /// catches it. But -ErrorAction Stop does not reach a statement-terminating error, so a runbook would go on to its
+        /// next line (and pwsh -File exit 0); under an effective Stop the record is therefore written as an error, which
+        /// PowerShell itself turns into the script-terminating error that Stop asks for: the same record and id either way.
         /// </summary>
-        /// <returns>The object the API sent back, or null when the request failed (the error is already written).</returns>
-        private protected T? SendWrite<T>(MhConnection connection, WriteRequest<T> request, object errorTarget) where T : class
+        private protected void Refuse(ErrorRecord record)
         {
-            try
+            if (StopsOnError()) WriteError(record);
+            ThrowTerminatingError(record);
+        }
+
+        /// <summary>A value from the pipeline is refused for that object only; one given as an argument ends the command.</summary>
+        private protected void Refuse(ErrorRecord record, bool fromPipeline)
+        {
+            if (fromPipeline) WriteError(record);
+            else Refuse(record);
+        }
+
+        /// <summary>-ErrorAction, else $ErrorActionPreference where the command runs, is Stop.</summary>
+        private protected bool StopsOnError()
+        {
+            object? preference = MyInvocation.BoundParameters.TryGetValue("ErrorAction", out object? given) ? given : GetVariableValue("ErrorActionPreference");
+            if (preference is PSObject wrapped) preference = wrapped.BaseObject;
+            return preference switch
             {
-                return Await(MhApiClient.Default.WriteAsync(connection, request, Log, CancellationToken));
-            }
-            catch (MhApiException e)
-            {
-                WriteError(ErrorRecords.From(e, errorTarget));
-                return null;
-            }
+                ActionPreference action => action == ActionPreference.Stop,
+                string text => text.Trim().Equals(nameof(ActionPreference.Stop), StringComparison.OrdinalIgnoreCase),
+                _ => false,
+            };
         }
 
         /// <summary>
@@ -99,27 +125,6 @@ namespace Mindhunters.Commands
             }
         }
 
-        /// <summary>
-        /// The phone numbers whose number is <paramref name="number"/> (Get-MhPhoneNumber -Number, Set-MhPhoneNumber -Number).
-        /// A number that does not exist is an ObjectNotFound error naming it, and a failed search an error too: both are
-        /// written here, non-terminating, so the next number goes on.
-        /// </summary>
-        /// <returns>The numbers found; empty when none was (the error is already written).</returns>
-        private protected List<PhoneNumber> FindPhoneNumbers(MhConnection connection, string number, int? perPage)
-        {
-            try
-            {
-                List<PhoneNumber> found = Await(PhoneNumberLookup.FindAsync(MhApiClient.Default, connection, number, perPage, Log, CancellationToken));
-                if (found.Count == 0) WriteError(ErrorRecords.From(PhoneNumberLookup.NotFound(number, connection.Subdomain), number));
-                return found;
-            }
-            catch (MhApiException e)
-            {
-                WriteError(ErrorRecords.From(e, number));
-                return new List<PhoneNumber>();
-            }
-        }
-
         public void Dispose()
         {
             _cancel.Dispose();
@@ -136,6 +141,9 @@ namespace Mindhunters.Commands
 
             /// <summary>False under -Debug when a Verbose line could only be written with a prompt.</summary>
             public bool WritesVerbose { get; set; } = true;
+
+            /// <summary>False under -Debug when a warning could only be written with a prompt: it is then a debug line.</summary>
+            public bool WritesWarnings { get; set; } = true;
 
             public void Verbose(string message) => Add(new Message(0, message));
             public void Debug(string message) => Add(new Message(1, message));
@@ -155,7 +163,10 @@ namespace Mindhunters.Commands
                     {
                         case 0: if (WritesVerbose) cmdlet.WriteVerbose(message.Text); break;
                         case 1: cmdlet.WriteDebug(message.Text); break;
-                        default: cmdlet.WriteWarning(message.Text); break;
+                        default:
+                            if (WritesWarnings) cmdlet.WriteWarning(message.Text);
+                            else cmdlet.WriteDebug("WARNING: " + message.Text);
+                            break;
                     }
                 }
             }

@@ -39,7 +39,11 @@ namespace Mindhunters.Commands
         {
             if (_dynamicParameters is null)
             {
-                var attributes = new Collection<Attribute> { new ParameterAttribute(), new ValidateRangeAttribute(1, Endpoint.MaxPerPage) };
+                // The default is declared too, so that help (generated from the cmdlets) can state it.
+                var attributes = new Collection<Attribute>
+                {
+                    new ParameterAttribute(), new ValidateRangeAttribute(1, Endpoint.MaxPerPage), new PSDefaultValueAttribute { Value = Endpoint.MaxPerPage },
+                };
                 _dynamicParameters = new RuntimeDefinedParameterDictionary
                 {
                     { PerPageName, new RuntimeDefinedParameter(PerPageName, typeof(int), attributes) },

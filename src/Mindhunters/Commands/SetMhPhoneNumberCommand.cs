@@ -9,14 +9,17 @@ namespace Mindhunters.Commands
     /// <summary>
     /// Changes a number's voice, sms and inbound settings with PATCH /api/v1/phone-numbers/{uuid}: one request per
     /// number, carrying only the settings given. The settings come from the arguments and, for a piped row (Import-Csv),
-    /// from its cells; a piped phone number object gives only which number it is. A refused number is a
-    /// non-terminating error; the next one goes on.
+    /// from its cells; a piped phone number object gives only which number it is. What every write does
+    /// (ShouldProcess, cleaning, the stop rules, the answer checks) is <see cref="MhWriteCmdlet"/>'s; this class says
+    /// which number and what change.
     /// </summary>
     [Cmdlet(VerbsCommon.Set, "MhPhoneNumber", SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.Medium, DefaultParameterSetName = UuidSet)]
     [OutputType(typeof(PhoneNumber))]
-    public sealed class SetMhPhoneNumberCommand : MhCmdlet
+    public sealed class SetMhPhoneNumberCommand : MhWriteCmdlet
     {
         private const string UuidSet = "Uuid";
+
+        private static readonly (string One, string Many) Noun = ("phone number", "phone numbers");
         private const string NumberSet = "Number";
 
         // What a phone number object becomes when it crosses a process (Import-Clixml, Invoke-Command): still a number.
@@ -103,10 +106,10 @@ namespace Mindhunters.Commands
             };
             if (problems.Count > 0)
             {
-                ThrowTerminatingError(ErrorRecords.InvalidArgument(new ArgumentException(string.Join(" ", problems) + " Nothing was sent."), "MhInvalidSetting", null));
+                Refuse(ErrorRecords.InvalidArgument(new ArgumentException(string.Join(" ", problems) + " Nothing was sent."), "MhInvalidSetting", null));
             }
             // Without piped input nothing can add a setting: the same mistake for every number, so it stops the command.
-            if (_given.IsEmpty && !MyInvocation.ExpectingInput) ThrowTerminatingError(NoSettingGiven());
+            if (_given.IsEmpty && !MyInvocation.ExpectingInput) Refuse(NoSettingGiven());
             _givenBody = _given.ToJson();
         }
 
@@ -137,40 +140,47 @@ namespace Mindhunters.Commands
             else if (change.IsEmpty)
             {
                 // A phone number object's own values are its current state, not settings to send.
-                ThrowTerminatingError(NoSettingGiven());
+                Refuse(NoSettingGiven());
+                return;
             }
 
             // Which number: the uuid when there is one (it wins over a row's Number), else the number, looked up.
             Guid uuid = ParameterSetName == UuidSet ? PhoneNumberUuid : Guid.Empty;
             string? number = isRow ? TextCell(nameof(Number)) : ParameterSetName == NumberSet ? Number : piped?.Number;
+            // Values piped from another number must not be shown as this one's current values.
             PhoneNumber? current = piped is not null && piped.PhoneNumberUuid == uuid ? piped : null;
             if (uuid == Guid.Empty && (ParameterSetName == NumberSet || isRow) && !string.IsNullOrWhiteSpace(number))
             {
-                List<PhoneNumber> found = FindPhoneNumbers(ResolveConnection(), number!, null);
-                if (found.Count == 0) return;
-                if (found.Count > 1)
-                {
-                    WriteError(ErrorRecords.InvalidArgument(new ArgumentException(
-                        $"The number {number} matches {found.Count} phone numbers of the workspace, so it does not say which one to change. Give its PhoneNumberUuid instead (Get-MhPhoneNumber -Number {number} lists them)."),
-                        "MhAmbiguousNumber", number));
-                    return;
-                }
-                current = found[0];
+                current = LookUp(number!.Trim());
+                if (current is null) return;
                 uuid = current.PhoneNumberUuid;
             }
             string? shownNumber = current?.Number ?? (string.IsNullOrWhiteSpace(number) ? null : number!.Trim());
-            Send(uuid, shownNumber is null ? uuid.ToString() : $"{shownNumber} ({uuid})",
-                "Set channel settings: " + string.Join(", ", change.Changes(current?.ChannelSettings)), body);
+            Send(new WriteIntent<PhoneNumber>(uuid, nameof(PhoneNumberUuid), Noun,
+                shownNumber is null ? uuid.ToString() : $"{shownNumber} ({uuid})",
+                "Set channel settings: " + string.Join(", ", change.Changes(current?.ChannelSettings)),
+                (shownAs, workspace) => ChannelSettingsChange.Request(uuid, body, shownAs, workspace))
+            {
+                PassThru = PassThru,
+            });
         }
 
-        /// <summary>The PATCH of one number, after ShouldProcess; a refusal is a non-terminating error about it.</summary>
-        /// <param name="target">The number as -WhatIf, -Confirm and errors name it: "+15550001 (3c90…)", or the uuid.</param>
-        private void Send(Guid uuid, string target, string action, byte[] body)
+        /// <summary>
+        /// The one phone number that is <paramref name="number"/>, found as Get-MhPhoneNumber -Number finds it; null after
+        /// an error (none found, more than one, a failed search, which counts for the stop rules like a failed write).
+        /// </summary>
+        private PhoneNumber? LookUp(string number)
         {
-            if (!ShouldProcess(target, action)) return;
             MhConnection connection = ResolveConnection();
-            PhoneNumber? updated = SendWrite(connection, ChannelSettingsChange.Request(uuid, body, target, connection.Subdomain), uuid);
-            if (updated is not null && PassThru) WriteObject(updated);
+            List<PhoneNumber>? found = ReadFirst(token => PhoneNumberLookup.FindAsync(MhApiClient.Default, connection, number, null, Log, token), number, Noun);
+            if (found is null) return null;
+            if (found.Count == 1) return found[0];
+            WriteError(found.Count == 0
+                ? ErrorRecords.From(PhoneNumberLookup.NotFound(number, connection.Subdomain), number)
+                : ErrorRecords.InvalidArgument(new ArgumentException(
+                    $"The number {number} matches {found.Count} phone numbers of the workspace, so it does not say which one to change. Give its PhoneNumberUuid instead (Get-MhPhoneNumber -Number '{number}' lists them)."),
+                    "MhAmbiguousNumber", number));
+            return null;
         }
 
         private bool? Given(string parameter, bool? value, string forms, List<string> problems) =>

@@ -2,6 +2,7 @@ using System;
 using System.Collections.Generic;
 using System.Text.Json;
 using System.Text.Json.Serialization;
+using System.Text.Json.Serialization.Metadata;
 
 namespace Mindhunters.Api.Json
 {
@@ -51,7 +52,15 @@ namespace Mindhunters.Api.Json
             return items;
         }
 
-        public override void Write(Utf8JsonWriter writer, List<T> value, JsonSerializerOptions options) =>
-            throw new NotSupportedException("The module only reads lists.");
+        // Written only to tell items apart by their content (ItemIdentities).
+        public override void Write(Utf8JsonWriter writer, List<T> value, JsonSerializerOptions options) => WriteObjects(writer, value, options);
+
+        internal static void WriteObjects(Utf8JsonWriter writer, IEnumerable<T> items, JsonSerializerOptions options)
+        {
+            var type = (JsonTypeInfo<T>)options.GetTypeInfo(typeof(T));
+            writer.WriteStartArray();
+            foreach (T item in items) JsonSerializer.Serialize(writer, item, type);
+            writer.WriteEndArray();
+        }
     }
 }

@@ -16,6 +16,6 @@ namespace Mindhunters.Api.Json
             new PartList<T>(LenientObjectListConverter<T>.ReadObjects(ref reader, options, _nested));
 
         public override void Write(Utf8JsonWriter writer, PartList<T> value, JsonSerializerOptions options) =>
-            throw new NotSupportedException("The module only reads agents.");
+            LenientObjectListConverter<T>.WriteObjects(writer, value, options);
     }
 }

@@ -28,6 +28,6 @@ namespace Mindhunters.Api.Json
         }
 
         public override void Write(Utf8JsonWriter writer, AgentSettings value, JsonSerializerOptions options) =>
-            throw new NotSupportedException("The module only reads agents.");
+            PlainObjectArrayConverter.WriteValue(writer, value);
     }
 }
