@@ -297,7 +297,7 @@ Set-MhPhoneNumber -PhoneNumberUuid $(Get-FakeNumberUuid 1) -VoiceChannelLimit 7 
 
 Describe 'Views of agents and rates' {
     It '<Type> has a table whose headers are its properties, and a list view in words' -ForEach @(
-        @{ Type = 'Agent'; Get = { Get-MhAgent -First 3 }; Headers = 'Name', 'Status', 'Language', 'Timezone', 'Role', 'AgentUuid' }
+        @{ Type = 'Agent'; Get = { Get-MhAgent -First 3 }; Headers = 'Name', 'AgentUuid', 'Status', 'Language', 'Timezone', 'Role' }
         @{ Type = 'PhoneNumberRate'; Get = { Get-MhPhoneNumberRate -CountryCode DE }; Headers = 'CountryCode', 'DestinationPrefix', 'Origination', 'PriceAmount', 'PriceCurrency', 'Description', 'BillingIncrementSeconds' }
     ) {
         $items = @(& $Get)
