@@ -231,7 +231,7 @@ Describe 'Paging' {
 
 Describe 'Failures' {
     It 'a wrong token is an AuthenticationError with a stable id' {
-        Connect-MhAccount -Subdomain pester -Token (ConvertTo-SecureString 'wrong-token' -AsPlainText -Force) -BaseUri $api.BaseUri
+        Connect-MhAccount -Subdomain pester -Token (ConvertTo-SecureString 'wrong-token' -AsPlainText -Force) -BaseUri $api.BaseUri -SkipValidation
         try {
             $err = $null
             Get-MhPhoneNumber -ErrorAction SilentlyContinue -ErrorVariable err

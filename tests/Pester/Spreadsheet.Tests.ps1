@@ -209,7 +209,7 @@ $($numbers[4].Number),2
 
     It 'stops looking numbers up at a refused token, as the writes stop, and counts the rows not sent' {
         $csv = "Number,SmsChannelLimit`n$($numbers[3].Number),1`n$($numbers[4].Number),1`n$($numbers[5].Number),1" | ConvertFrom-Csv
-        Connect-MhAccount -Subdomain sheet -Token (ConvertTo-SecureString 'wrong-token' -AsPlainText -Force) -BaseUri $api.BaseUri
+        Connect-MhAccount -Subdomain sheet -Token (ConvertTo-SecureString 'wrong-token' -AsPlainText -Force) -BaseUri $api.BaseUri -SkipValidation
         try {
             $run = Invoke-Recorded { $csv | Set-MhPhoneNumber -Confirm:$false }
             $requests = @(Get-FakeApiRequest $api)
