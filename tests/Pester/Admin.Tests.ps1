@@ -75,7 +75,7 @@ Describe 'Get-MhAgent' {
     It 'pages through many agents, 100 at a time' {
         $many = Start-FakeApi -Count 10 -Token $token -ArgumentList '--agent-count', '250'
         try {
-            Connect-MhAccount -Subdomain admin -Token (ConvertTo-SecureString $token -AsPlainText -Force) -BaseUri $many.BaseUri
+            Connect-MhAccount -Subdomain admin -Token (ConvertTo-SecureString $token -AsPlainText -Force) -BaseUri $many.BaseUri -SkipValidation
             $all = @(Get-MhAgent)
             $all.Count | Should -Be 250
             ($all.AgentUuid | Select-Object -Unique).Count | Should -Be 250
@@ -334,7 +334,7 @@ Describe 'Verbose and progress of the new cmdlets' {
                 $null = $shell.AddScript({
                         param($ModulePath, $BaseUri, $Token)
                         Import-Module $ModulePath
-                        Connect-MhAccount -Subdomain admin -Token (ConvertTo-SecureString $Token -AsPlainText -Force) -BaseUri $BaseUri
+                        Connect-MhAccount -Subdomain admin -Token (ConvertTo-SecureString $Token -AsPlainText -Force) -BaseUri $BaseUri -SkipValidation
                     }).AddArgument((Get-BuiltModulePath)).AddArgument($big.BaseUri).AddArgument($token)
                 $null = $shell.Invoke()
                 $shell.Commands.Clear()

@@ -128,7 +128,7 @@ Describe 'Bad input never reaches the network' {
     }
 
     It 'explains a wrong country code in words' {
-        { Get-MhPhoneNumber -CountryCode usa } | Should -Throw -ExpectedMessage "*not a two-letter ISO 3166-1 country code*"
+        { Get-MhPhoneNumber -CountryCode 'U.S.' } | Should -Throw -ExpectedMessage "*not a two-letter ISO 3166-1 country code*"
     }
 
     It 'says "did you mean GB?" for uk, and refuses xx, before any request' {

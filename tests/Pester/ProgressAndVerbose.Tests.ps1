@@ -17,7 +17,7 @@ BeforeAll {
         $null = $shell.AddScript({
                 param($ModulePath, $BaseUri, $Token)
                 Import-Module $ModulePath
-                Connect-MhAccount -Subdomain pv -Token (ConvertTo-SecureString $Token -AsPlainText -Force) -BaseUri $BaseUri
+                Connect-MhAccount -Subdomain pv -Token (ConvertTo-SecureString $Token -AsPlainText -Force) -BaseUri $BaseUri -SkipValidation
             }).AddArgument((Get-BuiltModulePath)).AddArgument($api.BaseUri).AddArgument($token)
         $null = $shell.Invoke()
         if ($shell.HadErrors) { throw "The hosted shell could not connect: $($shell.Streams.Error)" }
