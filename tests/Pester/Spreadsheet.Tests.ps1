@@ -69,9 +69,13 @@ $(Get-FakeNumberUuid 2),6
 PhoneNumberUuid,VoiceEnabled,VoiceChannelLimit,VoiceWhitelistedDestinations,SmsEnabled,SmsChannelLimit,InboundChannelLimit
 $(Get-FakeNumberUuid 1),,5,,,,
 $(Get-FakeNumberUuid 2),false,,,,, 
+$(Get-FakeNumberUuid 3),,,,,,
 "@ | ConvertFrom-Csv
-        $patch = Get-PatchOf { $csv | Set-MhPhoneNumber -Confirm:$false }
-        $patch.body | Should -Be @('{"channel_settings":{"voice":{"channel_limit":5}}}', '{"channel_settings":{"voice":{"enabled":false}}}')
+        $run = Invoke-Recorded { $csv | Set-MhPhoneNumber -Confirm:$false }
+        $run.Patch.body | Should -Be @('{"channel_settings":{"voice":{"channel_limit":5}}}', '{"channel_settings":{"voice":{"enabled":false}}}')
+        $run.Errors.Count | Should -Be 0 -Because 'a row of empty cells leaves its number alone'
+        $verbose = @($csv | Set-MhPhoneNumber -Confirm:$false -Verbose 4>&1 | Where-Object { $_ -is [System.Management.Automation.VerboseRecord] })
+        ($verbose.Message -match "^Row 3 \($(Get-FakeNumberUuid 3)\): every setting cell is empty") | Should -Not -BeNullOrEmpty
     }
 
     It 'writes an error naming the row''s number for a cell that does not convert, and goes on with the next row' {
@@ -107,7 +111,7 @@ $(Get-FakeNumberUuid 2),false,,,,,
         $patch.Count | Should -Be 1
         $none.Count | Should -Be 1
         $none[0].FullyQualifiedErrorId | Should -BeLike 'MhNoSettingGiven,*'
-        $none[0].Exception.Message | Should -Match "^Row 1 \($(Get-FakeNumberUuid 1)\)"
+        $none[0].Exception.Message | Should -Match "^Row 1 \($(Get-FakeNumberUuid 1)\) gives no setting to change: it has no cell named VoiceEnabled"
     }
 
     It 'applies a setting given on the command line to every row, with the row''s own cells' {

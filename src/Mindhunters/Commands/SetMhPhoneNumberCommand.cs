@@ -132,7 +132,10 @@ namespace Mindhunters.Commands
                 }
                 if (change.IsEmpty)
                 {
-                    WriteError(RowError($"{RowName()} gives no setting to change: it has no non-empty cell named {string.Join(", ", SettingCells.Names)}. Nothing was sent for this row.", "MhNoSettingGiven"));
+                    // Empty cells under the right headers leave that number alone; no such header at all is a mistake
+                    // (a misspelt column, the wrong file) that would otherwise change nothing, silently, on every row.
+                    if (HasSettingColumn()) WriteVerboseLine($"{RowName()}: every setting cell is empty, so nothing was sent for it.");
+                    else WriteError(RowError($"{RowName()} gives no setting to change: it has no cell named {string.Join(", ", SettingCells.Names)}. Nothing was sent for this row.", "MhNoSettingGiven"));
                     return;
                 }
                 body = change.ToJson();
@@ -218,6 +221,15 @@ namespace Mindhunters.Commands
             {
                 return null;
             }
+        }
+
+        private bool HasSettingColumn()
+        {
+            foreach (string name in SettingCells.Names)
+            {
+                if (InputObject?.Properties[name] is not null) return true;
+            }
+            return false;
         }
 
         private string? TextCell(string name) => Cell(name)?.ToString() is string text && text.Trim().Length > 0 ? text.Trim() : null;
