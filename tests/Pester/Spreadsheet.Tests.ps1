@@ -196,11 +196,12 @@ Describe 'Set-MhPhoneNumber -Number' {
     }
 
     It 'takes a CSV with only a Number column; a number that does not exist is an ObjectNotFound error and the next goes on' {
+        # The empty SmsEnabled cell next to a usable one once made PowerShell bind the row in the uuid's parameter set.
         $csv = @"
-Number,VoiceChannelLimit
-$($numbers[3].Number),2
-+1 999 555 0100,2
-$($numbers[4].Number),2
+Number,VoiceChannelLimit,SmsEnabled
+$($numbers[3].Number),2,
++1 999 555 0100,2,
+$($numbers[4].Number),2,
 "@ | ConvertFrom-Csv
         $run = Invoke-Recorded { $csv | Set-MhPhoneNumber -Confirm:$false }
         $patch = $run.Patch
@@ -225,6 +226,16 @@ $($numbers[4].Number),2
         $run.Errors.Count | Should -Be 1
         $run.Errors[0].FullyQualifiedErrorId | Should -BeLike 'MhAuthenticationFailed,*'
         $run.Errors[0].Exception.Message | Should -Match '2 phone numbers piped after it were not sent'
+    }
+
+    It 'refuses, before any request, a command that does not say which number (MhNoNumberGiven), and names a row that does not' {
+        Clear-FakeApiRequest $api
+        { Set-MhPhoneNumber -SmsEnabled $false -Confirm:$false } | Should -Throw -ErrorId 'MhNoNumberGiven,*'
+        $run = Invoke-Recorded { [pscustomobject]@{ Phone = '+1 212'; SmsEnabled = 'false' }, [pscustomobject]@{ Number = $numbers[3].Number; SmsEnabled = 'false' } | Set-MhPhoneNumber -Confirm:$false }
+        $run.Errors.Count | Should -Be 1
+        $run.Errors[0].FullyQualifiedErrorId | Should -BeLike 'MhNoNumberGiven,*'
+        $run.Errors[0].Exception.Message | Should -Match '^Row 1 does not say which number'
+        $run.Patch.path | Should -Be @("/api/v1/phone-numbers/$($numbers[3].PhoneNumberUuid)")
     }
 
     It 'takes the uuid over the number when a row has both, with no search' {

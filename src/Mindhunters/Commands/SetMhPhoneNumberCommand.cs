@@ -13,14 +13,11 @@ namespace Mindhunters.Commands
     /// (ShouldProcess, cleaning, the stop rules, the answer checks) is <see cref="MhWriteCmdlet"/>'s; this class says
     /// which number and what change.
     /// </summary>
-    [Cmdlet(VerbsCommon.Set, "MhPhoneNumber", SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.Medium, DefaultParameterSetName = UuidSet)]
+    [Cmdlet(VerbsCommon.Set, "MhPhoneNumber", SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.Medium)]
     [OutputType(typeof(PhoneNumber))]
     public sealed class SetMhPhoneNumberCommand : MhWriteCmdlet
     {
-        private const string UuidSet = "Uuid";
-
         private static readonly (string One, string Many) Noun = ("phone number", "phone numbers");
-        private const string NumberSet = "Number";
 
         // What a phone number object becomes when it crosses a process (Import-Clixml, Invoke-Command): still a number.
         private const string DeserializedPhoneNumber = "Deserialized.Mindhunters.Model.PhoneNumber";
@@ -30,12 +27,15 @@ namespace Mindhunters.Commands
         private HashSet<string> _givenParameters = new HashSet<string>();
         private int _inputCount;
 
-        [Parameter(Mandatory = true, Position = 0, ParameterSetName = UuidSet, ValueFromPipelineByPropertyName = true)]
+        // One of PhoneNumberUuid and Number says which number; neither is Mandatory, and there are no parameter sets:
+        // PowerShell picks a piped row's set before it has bound every property, and a row with a Number, a setting
+        // and an empty cell then binds in the uuid's set and fails. ProcessRecord says when neither is given.
+        [Parameter(Position = 0, ValueFromPipelineByPropertyName = true)]
         [Alias("phone_number_uuid")]
         [EmptyCellAsEmptyGuid]
         public Guid PhoneNumberUuid { get; set; }
 
-        [Parameter(Mandatory = true, ParameterSetName = NumberSet, ValueFromPipelineByPropertyName = true)]
+        [Parameter(ValueFromPipelineByPropertyName = true)]
         [AllowEmptyString]
         [ValidateE164("number", AllowEmpty = true)]
         public string Number { get; set; } = "";
@@ -108,8 +108,9 @@ namespace Mindhunters.Commands
             {
                 Refuse(ErrorRecords.InvalidArgument(new ArgumentException(string.Join(" ", problems) + " Nothing was sent."), "MhInvalidSetting", null));
             }
-            // Without piped input nothing can add a setting: the same mistake for every number, so it stops the command.
+            // Without piped input nothing can add a setting or a number: the same mistake for every number, so it stops the command.
             if (_given.IsEmpty && !MyInvocation.ExpectingInput) Refuse(NoSettingGiven());
+            if (!MyInvocation.ExpectingInput && !IsBound(nameof(PhoneNumberUuid)) && !IsBound(nameof(Number))) Refuse(NoNumberGiven());
             _givenBody = _given.ToJson();
         }
 
@@ -147,12 +148,17 @@ namespace Mindhunters.Commands
                 return;
             }
 
-            // Which number: the uuid when there is one (it wins over a row's Number), else the number, looked up.
-            Guid uuid = ParameterSetName == UuidSet ? PhoneNumberUuid : Guid.Empty;
-            string? number = isRow ? TextCell(nameof(Number)) : ParameterSetName == NumberSet ? Number : piped?.Number;
+            // Which number: the uuid when there is one (it wins over a Number given too), else the number, looked up.
+            Guid uuid = PhoneNumberUuid;
+            string? number = isRow ? TextCell(nameof(Number)) : piped is not null ? piped.Number : string.IsNullOrWhiteSpace(Number) ? null : Number;
+            if (isRow && !HasCell(nameof(PhoneNumberUuid)) && !HasCell("phone_number_uuid") && number is null)
+            {
+                WriteError(RowError($"{RowName()} does not say which number to change: it has no PhoneNumberUuid or Number cell. Nothing was sent for this row.", "MhNoNumberGiven"));
+                return;
+            }
             // Values piped from another number must not be shown as this one's current values.
             PhoneNumber? current = piped is not null && piped.PhoneNumberUuid == uuid ? piped : null;
-            if (uuid == Guid.Empty && (ParameterSetName == NumberSet || isRow) && !string.IsNullOrWhiteSpace(number))
+            if (uuid == Guid.Empty && piped is null && number is not null)
             {
                 current = LookUp(number!.Trim());
                 if (current is null) return;
@@ -227,10 +233,12 @@ namespace Mindhunters.Commands
         {
             foreach (string name in SettingCells.Names)
             {
-                if (InputObject?.Properties[name] is not null) return true;
+                if (HasCell(name)) return true;
             }
             return false;
         }
+
+        private bool HasCell(string name) => InputObject?.Properties[name] is not null;
 
         private string? TextCell(string name) => Cell(name)?.ToString() is string text && text.Trim().Length > 0 ? text.Trim() : null;
 
@@ -246,6 +254,10 @@ namespace Mindhunters.Commands
             {
                 ErrorDetails = new ErrorDetails(message) { RecommendedAction = "Correct the row and run the command again for it; the other rows were sent." },
             };
+
+        private static ErrorRecord NoNumberGiven() => ErrorRecords.InvalidArgument(
+            new ArgumentException("Say which number to change: give -PhoneNumberUuid or -Number, or pipe objects with a PhoneNumberUuid or Number property."),
+            "MhNoNumberGiven", null);
 
         private static ErrorRecord NoSettingGiven() => ErrorRecords.InvalidArgument(
             new ArgumentException($"Give at least one setting to change: -{string.Join(", -", SettingCells.Names)}; or pipe rows (Import-Csv) with cells of those names."),
