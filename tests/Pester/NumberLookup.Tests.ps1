@@ -103,6 +103,23 @@ Describe 'Get-MhPhoneNumber -Number' {
         { Get-MhPhoneNumber -Number $us.Number -Status active } | Should -Throw -ErrorId 'AmbiguousParameterSet,*'
     }
 
+    It 'shows a piped number a server wrote with its token and terminal escapes only cleaned and redacted, when it refuses it' {
+        $hostile = "$($api.BaseUri)/hostile/evil-number/"
+        Connect-MhAccount -Subdomain lookup -Token (ConvertTo-SecureString $token -AsPlainText -Force) -BaseUri $hostile -SkipValidation 6>$null
+        try {
+            $evil = @(Get-MhPhoneNumber)
+            $evil[0].Number | Should -Match ([regex]::Escape($token)) -Because 'the server echoes the token into the number'
+            $err = $null
+            try { $evil | Get-MhPhoneNumber -ErrorAction Stop } catch { $err = $_ }
+        } finally {
+            Connect-MhAccount -Subdomain lookup -Token (ConvertTo-SecureString $token -AsPlainText -Force) -BaseUri $api.BaseUri 6>$null
+        }
+        $err.FullyQualifiedErrorId | Should -BeLike 'ParameterArgumentValidationError,*'
+        $err.Exception.Message | Should -Match 'not a number in the E.164 way'
+        "$err $($err.Exception)" | Should -Not -Match ([regex]::Escape($token))
+        "$err $($err.Exception)" | Should -Not -Match '[\x00-\x08\x0B\x0C\x0E-\x1F\x7F-\x9F]'
+    }
+
     It 'takes Number from the pipeline by property name (a CSV with a Number column), each number once' {
         $rows = @(
             [pscustomobject]@{ Number = $us.Number }

@@ -238,6 +238,16 @@ $($numbers[4].Number),2,
         $run.Patch.path | Should -Be @("/api/v1/phone-numbers/$($numbers[3].PhoneNumberUuid)")
     }
 
+    It 'refuses a number that could match nothing (MhInvalidNumber): as an argument before any request, in a row naming the row' {
+        Clear-FakeApiRequest $api
+        { Set-MhPhoneNumber -Number '030 1234567' -SmsEnabled $false -Confirm:$false } | Should -Throw -ErrorId 'MhInvalidNumber,*'
+        @(Get-FakeApiRequest $api).Count | Should -Be 0
+        $run = Invoke-Recorded { [pscustomobject]@{ PhoneNumberUuid = ''; Number = 'call me'; SmsEnabled = 'false' } | Set-MhPhoneNumber -Confirm:$false }
+        $run.Errors.Count | Should -Be 1
+        $run.Errors[0].FullyQualifiedErrorId | Should -BeLike 'MhInvalidNumber,*'
+        $run.Errors[0].Exception.Message | Should -Match "^Row 1 \(call me\): 'call me' is not a number"
+    }
+
     It 'takes the uuid over the number when a row has both, with no search' {
         $row = [pscustomobject]@{ PhoneNumberUuid = "$($numbers[5].PhoneNumberUuid)"; Number = $numbers[6].Number; SmsChannelLimit = '1' }
         Clear-FakeApiRequest $api

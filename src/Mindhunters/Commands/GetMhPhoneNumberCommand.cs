@@ -116,12 +116,13 @@ namespace Mindhunters.Commands
             try
             {
                 List<PhoneNumber> found = Await(PhoneNumberLookup.FindAsync(MhApiClient.Default, connection, number, perPage, Log, CancellationToken));
-                if (found.Count == 0) WriteError(ErrorRecords.From(PhoneNumberLookup.NotFound(number, connection.Subdomain), number));
+                string shown = ServerText.Clean(number, connection, 100);
+                if (found.Count == 0) WriteError(ErrorRecords.From(PhoneNumberLookup.NotFound(shown, connection.Subdomain), shown));
                 return found;
             }
             catch (MhApiException e)
             {
-                WriteError(ErrorRecords.From(e, number));
+                WriteError(ErrorRecords.From(e, ServerText.Clean(number, connection, 100)));
                 return new List<PhoneNumber>();
             }
         }

@@ -35,9 +35,10 @@ namespace Mindhunters.Commands
         [EmptyCellAsEmptyGuid]
         public Guid PhoneNumberUuid { get; set; }
 
+        // Checked only when it is used (no uuid): a piped phone number binds its Number too, and a server's odd text
+        // there must not fail the binding of a number that has a uuid.
         [Parameter(ValueFromPipelineByPropertyName = true)]
         [AllowEmptyString]
-        [ValidateE164("number", AllowEmpty = true)]
         public string Number { get; set; } = "";
 
         // The piped object: a phone number, whose current values -WhatIf and -Confirm show, or a row whose cells are settings.
@@ -111,6 +112,7 @@ namespace Mindhunters.Commands
             // Without piped input nothing can add a setting or a number: the same mistake for every number, so it stops the command.
             if (_given.IsEmpty && !MyInvocation.ExpectingInput) Refuse(NoSettingGiven());
             if (!MyInvocation.ExpectingInput && !IsBound(nameof(PhoneNumberUuid)) && !IsBound(nameof(Number))) Refuse(NoNumberGiven());
+            if (IsBound(nameof(Number)) && !IsBound(nameof(PhoneNumberUuid)) && InvalidNumber(Number) is ErrorRecord invalid) Refuse(invalid);
             _givenBody = _given.ToJson();
         }
 
@@ -160,6 +162,11 @@ namespace Mindhunters.Commands
             PhoneNumber? current = piped is not null && piped.PhoneNumberUuid == uuid ? piped : null;
             if (uuid == Guid.Empty && piped is null && number is not null)
             {
+                if (InvalidNumber(number) is ErrorRecord invalid)
+                {
+                    WriteError(isRow ? RowError($"{RowName()}: {invalid.Exception.Message} Nothing was sent for this row.", "MhInvalidNumber") : invalid);
+                    return;
+                }
                 current = LookUp(number!.Trim());
                 if (current is null) return;
                 uuid = current.PhoneNumberUuid;
@@ -184,11 +191,12 @@ namespace Mindhunters.Commands
             List<PhoneNumber>? found = ReadFirst(token => PhoneNumberLookup.FindAsync(MhApiClient.Default, connection, number, null, Log, token), number, Noun);
             if (found is null) return null;
             if (found.Count == 1) return found[0];
+            string shown = ServerText.Clean(number, connection, 100);
             WriteError(found.Count == 0
-                ? ErrorRecords.From(PhoneNumberLookup.NotFound(number, connection.Subdomain), number)
+                ? ErrorRecords.From(PhoneNumberLookup.NotFound(shown, connection.Subdomain), shown)
                 : ErrorRecords.InvalidArgument(new ArgumentException(
-                    $"The number {number} matches {found.Count} phone numbers of the workspace, so it does not say which one to change. Give its PhoneNumberUuid instead (Get-MhPhoneNumber -Number '{number}' lists them)."),
-                    "MhAmbiguousNumber", number));
+                    $"The number {shown} matches {found.Count} phone numbers of the workspace, so it does not say which one to change. Give its PhoneNumberUuid instead (Get-MhPhoneNumber -Number '{shown}' lists them)."),
+                    "MhAmbiguousNumber", shown));
             return null;
         }
 
@@ -249,11 +257,23 @@ namespace Mindhunters.Commands
             return name is null ? $"Row {_inputCount}" : $"Row {_inputCount} ({name})";
         }
 
-        private ErrorRecord RowError(string message, string errorId) =>
-            new ErrorRecord(new ArgumentException(message), errorId, ErrorCategory.InvalidArgument, InputObject)
+        /// <summary>An error about one piped row; its text (cells may be a server's, from an export) cleaned and redacted.</summary>
+        private ErrorRecord RowError(string message, string errorId)
+        {
+            string shown = ServerText.Clean(message, ConnectionIfAny(), 2000);
+            return new ErrorRecord(new ArgumentException(shown), errorId, ErrorCategory.InvalidArgument, InputObject)
             {
-                ErrorDetails = new ErrorDetails(message) { RecommendedAction = "Correct the row and run the command again for it; the other rows were sent." },
+                ErrorDetails = new ErrorDetails(shown) { RecommendedAction = "Correct the row and run the command again for it; the other rows were sent." },
             };
+        }
+
+        /// <summary>The refusal of a number that is not written the E.164 way (it would match nothing); null for a usable one.</summary>
+        private ErrorRecord? InvalidNumber(string number)
+        {
+            if (E164.Problem(number, "number") is null) return null;
+            string problem = E164.Problem(ServerText.Clean(number, ConnectionIfAny(), 100), "number")!;
+            return ErrorRecords.InvalidArgument(new ArgumentException(problem), "MhInvalidNumber", null);
+        }
 
         private static ErrorRecord NoNumberGiven() => ErrorRecords.InvalidArgument(
             new ArgumentException("Say which number to change: give -PhoneNumberUuid or -Number, or pipe objects with a PhoneNumberUuid or Number property."),

@@ -24,8 +24,18 @@ namespace Mindhunters.Commands
         {
             string text = (element is PSObject wrapped ? wrapped.BaseObject : element)?.ToString() ?? "";
             if (AllowEmpty && text.Trim().Length == 0) return;
-            string? problem = E164.Problem(text, _what);
-            if (problem is not null) throw new ValidationMetadataException(problem);
+            if (E164.Problem(text, _what) is null) return;
+            // The value may be a piped object's, so a server's: it is shown cleaned and redacted, as server text always is.
+            MhConnection? connection;
+            try
+            {
+                connection = ConnectionStore.Resolve(System.Environment.GetEnvironmentVariable);
+            }
+            catch (MhApiException)
+            {
+                connection = null;
+            }
+            throw new ValidationMetadataException(E164.Problem(ServerText.Clean(text, connection, 100), _what));
         }
     }
 }
