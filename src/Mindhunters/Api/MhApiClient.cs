@@ -22,12 +22,6 @@ namespace Mindhunters.Api
     /// </summary>
     internal sealed class MhApiClient
     {
-        /// <summary>
-        /// The most a response body may inflate to. A real page is far smaller (100 phone numbers are about 100 KB); the
-        /// limit is there so a decompression bomb or an endless body ends in an error, not in the process's memory.
-        /// </summary>
-        public const long MaxBodyBytes = 32L * 1024 * 1024;
-
         private const int MaxErrorBodyChars = 16 * 1024;
 
         private static readonly Lazy<HttpClient> SharedHttpClient = new Lazy<HttpClient>(() => CreateHttpClient(useProxy: true), LazyThreadSafetyMode.ExecutionAndPublication);
@@ -77,18 +71,28 @@ namespace Mindhunters.Api
 
         /// <summary>One page of a listing.</summary>
         /// <param name="onThrottled">Called when the server answers 429, so a parallel listing can slow down.</param>
+        /// <param name="budget">What the listing's pages may hold together; the page holds its share until it is disposed.</param>
         public Task<ListPage<T>> GetPageAsync<T>(MhConnection connection, ListEndpoint<T> endpoint, IListQuery query, int page, int perPage,
-            IListingLog log, Action? onThrottled, CancellationToken cancellationToken) where T : class
+            IListingLog log, Action? onThrottled, CancellationToken cancellationToken, ListingBudget? budget = null) where T : class
         {
             var uri = new Uri(connection.EndpointUri(endpoint.Path) + "?" + QueryString.Of(page, perPage, query));
             var operation = ApiOperation.ListPage(endpoint.Noun, endpoint.Command, page);
             return SendAsync(connection, HttpMethod.Get, uri, null, operation, log, onThrottled, cancellationToken,
                 async (response, elapsed, token) =>
                 {
-                    ListPage<T> result = await ReadPageAsync(connection, endpoint, response, page, perPage, operation, token).ConfigureAwait(false);
-                    log.Verbose(DescribePage(connection, uri, response, elapsed, result, perPage));
-                    log.Debug(PageDebug.Describe(response, result));
-                    return result;
+                    var allowance = new PageAllowance(budget);
+                    try
+                    {
+                        ListPage<T> result = await ReadPageAsync(connection, endpoint, response, page, perPage, operation, allowance, token).ConfigureAwait(false);
+                        log.Verbose(DescribePage(connection, uri, response, elapsed, result, perPage));
+                        log.Debug(PageDebug.Describe(response, result));
+                        return result;
+                    }
+                    catch
+                    {
+                        allowance.Dispose();
+                        throw;
+                    }
                 });
         }
 
@@ -113,7 +117,11 @@ namespace Mindhunters.Api
             return await SendAsync(connection, request.Method, uri, request.Body, operation, log, null, cancellationToken,
                 async (response, elapsed, token) =>
                 {
-                    ItemResponse<T>? body = await ParseAsync(connection, response, request.ResponseType, operation, token, allowEmpty: true).ConfigureAwait(false);
+                    ItemResponse<T>? body;
+                    using (var allowance = new PageAllowance(null))
+                    {
+                        body = await ParseAsync(connection, response, request.ResponseType, operation, allowance, token, allowEmpty: true).ConfigureAwait(false);
+                    }
                     string line = $"{request.Method} {uri} -> {ApiErrors.StatusText(response, connection)} in {elapsed.ElapsedMilliseconds} ms";
                     if (body is null)
                     {
@@ -249,13 +257,12 @@ namespace Mindhunters.Api
         }
 
         private static async Task<ListPage<T>> ReadPageAsync<T>(MhConnection connection, ListEndpoint<T> endpoint, HttpResponseMessage response,
-            int page, int perPage, ApiOperation operation, CancellationToken cancellationToken) where T : class
+            int page, int perPage, ApiOperation operation, PageAllowance allowance, CancellationToken cancellationToken) where T : class
         {
             ListResponse<T>? body;
-            PageItemLimit.Current = perPage;
             try
             {
-                body = await ParseAsync(connection, response, endpoint.ResponseType, operation, cancellationToken).ConfigureAwait(false);
+                body = await ParseAsync(connection, response, endpoint.ResponseType, operation, allowance, cancellationToken, maxItems: perPage).ConfigureAwait(false);
             }
             catch (TooManyItemsException)
             {
@@ -267,16 +274,18 @@ namespace Mindhunters.Api
             if (body?.Data is null) throw NoData(connection, response, response.RequestMessage?.RequestUri, body?.Message, operation);
             List<T> items = body.Data.Items ?? new List<T>();
             PaginationInfo? pagination = body.Data.Pagination;
-            return new ListPage<T>(page, items, pagination?.CurrentPage, pagination?.PerPage, pagination?.Total, pagination?.LastPage, pagination?.HasMore);
+            return new ListPage<T>(page, items, pagination?.CurrentPage, pagination?.PerPage, pagination?.Total, pagination?.LastPage, pagination?.HasMore, allowance);
         }
 
-        /// <summary>Deserializes a success body from the stream, within <see cref="MaxBodyBytes"/> and the attempt's time.</summary>
+        /// <summary>Deserializes a success body from the stream, within <see cref="ReadLimits"/> and the attempt's time.</summary>
+        /// <param name="allowance">What the answer may hold; it is charged as the bytes arrive.</param>
         /// <param name="allowEmpty">A body may be missing (a write's 204): then the result is null, not an error.</param>
+        /// <param name="maxItems">A page's per_page: more items end the read (<see cref="TooManyItemsException"/>).</param>
         private static async Task<TBody?> ParseAsync<TBody>(MhConnection connection, HttpResponseMessage response, JsonTypeInfo<TBody> type,
-            ApiOperation operation, CancellationToken cancellationToken, bool allowEmpty = false)
+            ApiOperation operation, PageAllowance allowance, CancellationToken cancellationToken, bool allowEmpty = false, int maxItems = int.MaxValue)
         {
             if (allowEmpty && (response.StatusCode == HttpStatusCode.NoContent || response.Content.Headers.ContentLength == 0)) return default;
-            using Stream stream = new LimitedStream(await response.Content.ReadAsStreamAsync().ConfigureAwait(false), MaxBodyBytes);
+            using Stream stream = new BoundedJsonStream(await response.Content.ReadAsStreamAsync().ConfigureAwait(false), allowance, maxItems);
             // The framework's streams do not all honour a token while they wait for bytes: disposing the stream does.
             using (cancellationToken.Register(() => stream.Dispose()))
             {
@@ -299,14 +308,20 @@ namespace Mindhunters.Api
                 {
                     string problem = e switch
                     {
-                        ResponseTooLargeException tooLarge => $"its body is larger than the {tooLarge.Limit / (1024 * 1024)} MiB the module reads",
+                        ResponseTooLargeException tooLarge => tooLarge.Message,
                         InvalidDataException => "its compressed body is corrupt",
                         _ => "it is not the JSON the API documents (" + ServerText.Clean(e.Message, connection, 200) + ")",
                     };
                     throw new MhApiException(MhErrorKind.InvalidResponse,
                         $"{operation.Failed}: the server's answer ({ApiErrors.StatusText(response, connection)}) could not be used: {problem}.",
                         "Run the command again; if it keeps failing, the base URI may point at something other than the Mindhunters API (Get-MhContext).", e)
-                    { Page = operation.Page, StatusCode = (int)response.StatusCode };
+                    {
+                        Page = operation.Page,
+                        StatusCode = (int)response.StatusCode,
+                        SizeRefusal = (e as ResponseTooLargeException)?.Refusal ?? PageSizeRefusal.None,
+                        // The item the limit was crossed in was not read whole.
+                        ItemsBeforeRefusal = Math.Max(0, ((e as ResponseTooLargeException)?.ItemsStarted ?? 0) - 1),
+                    };
                 }
             }
         }

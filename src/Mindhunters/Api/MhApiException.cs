@@ -36,6 +36,12 @@ namespace Mindhunters.Api
         /// <summary>The field a validation error (422) is about: "error.field", or the first key of "data.errors".</summary>
         public string? ApiErrorField { get; internal init; }
 
+        /// <summary>An answer not read to its end for its size: what a listing can still do about it (a smaller page, one page at a time).</summary>
+        internal PageSizeRefusal SizeRefusal { get; init; }
+
+        /// <summary>With <see cref="SizeRefusal"/>: how many of the page's items were read whole before the limit.</summary>
+        internal int ItemsBeforeRefusal { get; init; }
+
         /// <summary>The same failure with one more sentence: what the command did about it.</summary>
         internal MhApiException WithNote(string note) => new MhApiException(Kind, Message + " " + note, RecommendedAction, InnerException)
         {
@@ -45,6 +51,8 @@ namespace Mindhunters.Api
             ApiErrorCode = ApiErrorCode,
             ApiErrorDetails = ApiErrorDetails,
             ApiErrorField = ApiErrorField,
+            SizeRefusal = SizeRefusal,
+            ItemsBeforeRefusal = ItemsBeforeRefusal,
         };
 
         public string ErrorId => Kind switch
