@@ -6,7 +6,6 @@ using System.IO;
 using System.Net;
 using System.Net.Http;
 using System.Net.Http.Headers;
-using System.Net.Sockets;
 using System.Text;
 using System.Text.Json;
 using System.Text.Json.Serialization.Metadata;
@@ -22,8 +21,6 @@ namespace Mindhunters.Api
     /// </summary>
     internal sealed class MhApiClient
     {
-        private const int MaxErrorBodyChars = 16 * 1024;
-
         private static readonly Lazy<HttpClient> SharedHttpClient = new Lazy<HttpClient>(() => CreateHttpClient(useProxy: true), LazyThreadSafetyMode.ExecutionAndPublication);
         private static readonly Lazy<HttpClient> LoopbackHttpClient = new Lazy<HttpClient>(() => CreateHttpClient(useProxy: false), LazyThreadSafetyMode.ExecutionAndPublication);
         private static readonly object RandomLock = new object();
@@ -171,7 +168,7 @@ namespace Mindhunters.Api
                     bool retryable = RetryPolicy.IsRetryableStatus(status) && (idempotent || status == 429);
                     if (!retryable || retry >= RetryPolicy.MaxRetries)
                     {
-                        string body = await ReadErrorBodyAsync(response, attemptTimeout.Token, cancellationToken).ConfigureAwait(false);
+                        string body = await ApiErrors.ReadBodyAsync(response, attemptTimeout.Token, cancellationToken).ConfigureAwait(false);
                         MhApiException error = ApiErrors.FromResponse(connection, response, body, operation, retry);
                         throw retryable || !RetryPolicy.IsRetryableStatus(status) ? error : error.WithNote(WriteErrors.NotSentAgain);
                     }
@@ -192,19 +189,19 @@ namespace Mindhunters.Api
                             "Try again later, or allow more time with Connect-MhAccount -TimeoutSec.") { Page = operation.Page };
                     }
                 }
-                catch (Exception e) when (IsUnreadableAnswer(e))
+                catch (Exception e) when (TransportFailures.IsUnreadableAnswer(e))
                 {
                     throw new MhApiException(MhErrorKind.InvalidResponse,
-                        $"{operation.Failed}: {connection.BaseUri.Host} answered with something that is not a valid HTTP response ({ServerText.Clean(Innermost(e).Message, connection)}).",
+                        $"{operation.Failed}: {connection.BaseUri.Host} answered with something that is not a valid HTTP response ({ServerText.Clean(TransportFailures.Innermost(e).Message, connection)}).",
                         "Check that the base URI points at the Mindhunters API (Get-MhContext); a proxy or gateway in between may be failing.", e)
                     { Page = operation.Page };
                 }
-                catch (Exception e) when (IsNetworkFailure(e))
+                catch (Exception e) when (TransportFailures.IsNetworkFailure(e))
                 {
-                    failure = "network error: " + ServerText.Clean(Innermost(e).Message, connection);
+                    failure = "network error: " + ServerText.Clean(TransportFailures.Innermost(e).Message, connection);
                     log.Verbose($"{method} {uri} -> {failure} after {elapsed.ElapsedMilliseconds} ms");
                     // A refused connection carried nothing; any other network error may have cut a POST that arrived.
-                    bool mayHaveArrived = !idempotent && !IsConnectionRefused(e);
+                    bool mayHaveArrived = !idempotent && !TransportFailures.IsConnectionRefused(e);
                     if (retry >= RetryPolicy.MaxRetries || mayHaveArrived)
                     {
                         throw new MhApiException(MhErrorKind.Connection,
@@ -351,77 +348,6 @@ namespace Mindhunters.Api
                 items = $"items {from}-{from + page.Items.Count - 1}{total}";
             }
             return $"GET {uri} -> {ApiErrors.StatusText(response, connection)} in {elapsed.ElapsedMilliseconds} ms, {items}";
-        }
-
-        private static bool IsNetworkFailure(Exception e) => e is HttpRequestException or IOException or WebException;
-
-        /// <summary>The server's host refused the connection: the request never left this machine.</summary>
-        private static bool IsConnectionRefused(Exception e)
-        {
-            for (Exception? current = e; current is not null; current = current.InnerException)
-            {
-                if (current is SocketException socket && socket.SocketErrorCode == SocketError.ConnectionRefused) return true;
-                if (current is WebException web && web.Status == WebExceptionStatus.ConnectFailure) return true;
-            }
-            return false;
-        }
-
-        /// <summary>
-        /// The server was reached but its answer is not HTTP the client can read (a 1 MB header, a broken status line):
-        /// retrying cannot help and "could not reach" would send the reader to the wrong place. .NET 8 says so in
-        /// HttpRequestException.HttpRequestError, which netstandard2.0 cannot name, hence the lookup by name;
-        /// .NET Framework says so in WebException.Status.
-        /// </summary>
-        internal static bool IsUnreadableAnswer(Exception e)
-        {
-            for (Exception? current = e; current is not null; current = current.InnerException)
-            {
-                if (current is HttpRequestException)
-                {
-                    string? error = current.GetType().GetProperty("HttpRequestError")?.GetValue(current)?.ToString();
-                    if (error is "InvalidResponse" or "ConfigurationLimitExceeded") return true;
-                }
-                if (current is WebException web && web.Status is WebExceptionStatus.ServerProtocolViolation or WebExceptionStatus.MessageLengthLimitExceeded) return true;
-            }
-            return false;
-        }
-
-        private static Exception Innermost(Exception e)
-        {
-            while (e.InnerException is not null) e = e.InnerException;
-            return e;
-        }
-
-        /// <summary>
-        /// At most <see cref="MaxErrorBodyChars"/> of an error body, within the attempt's time: a body that stalls after
-        /// its headers is given up when the attempt's time is over (by disposing the stream, which ends a pending read),
-        /// and the error is made from the status alone. Ctrl+C still ends it at once. The buffer is the size limit: no
-        /// more than it holds is ever inflated, so a decompression bomb costs nothing here.
-        /// </summary>
-        private static async Task<string> ReadErrorBodyAsync(HttpResponseMessage response, CancellationToken attempt, CancellationToken caller)
-        {
-            try
-            {
-                using Stream stream = await response.Content.ReadAsStreamAsync().ConfigureAwait(false);
-                // The token reaches the read itself, so a stalled body aborts its connection at once (.NET would
-                // otherwise spend up to two more seconds draining it on dispose); disposing is for streams that ignore it.
-                using (attempt.Register(() => stream.Dispose()))
-                {
-                    var buffer = new byte[MaxErrorBodyChars * 4];
-                    int read = 0, n;
-                    while (read < buffer.Length && (n = await stream.ReadAsync(buffer, read, buffer.Length - read, attempt).ConfigureAwait(false)) > 0)
-                    {
-                        read += n;
-                    }
-                    string text = Encoding.UTF8.GetString(buffer, 0, read);
-                    return text.Length > MaxErrorBodyChars ? text.Substring(0, MaxErrorBodyChars) : text;
-                }
-            }
-            catch (Exception e) when (IsNetworkFailure(e) || e is ObjectDisposedException or OperationCanceledException or InvalidDataException)
-            {
-                caller.ThrowIfCancellationRequested();
-                return "";
-            }
         }
     }
 }
