@@ -34,9 +34,6 @@ internal static class HostileResponses
     private const int BombInflatedBytes = 64 * 1024 * 1024;
     private static readonly Lazy<byte[]> GzipBomb = new(() => Bomb(s => new GZipStream(s, CompressionLevel.Optimal, leaveOpen: true)));
     private static readonly Lazy<byte[]> DeflateBomb = new(() => Bomb(s => new ZLibStream(s, CompressionLevel.Optimal, leaveOpen: true)));
-    private static readonly Lazy<byte[]> HeavyRequirements = new(() => Encoding.UTF8.GetBytes(string.Join(",",
-        Enumerable.Range(0, 1000).Select(i => "{\"document\":\"" + i.ToString("D4", CultureInfo.InvariantCulture) + new string('d', 82) + "\"}"))));
-    private static readonly Lazy<byte[]> MegabytePrompt = new(() => Encoding.UTF8.GetBytes(new string('p', 1024 * 1024)));
 
     public static async Task ServeAsync(HttpContext context, string path, RequestLog log, CancellationToken token)
     {
@@ -203,12 +200,14 @@ internal static class HostileResponses
             case "heavy-pages":
                 // 16 honest pages of 100 numbers, each page about 10 MB: each number has 1,000 requirements of 100 bytes.
                 Begin(200);
+                byte[] requirements = Encoding.UTF8.GetBytes(string.Join(",",
+                    Enumerable.Range(0, 1000).Select(i => "{\"document\":\"" + i.ToString("D4", CultureInfo.InvariantCulture) + new string('d', 82) + "\"}")));
                 await response.Body.WriteAsync(Encoding.UTF8.GetBytes("{\"success\":true,\"data\":{\"items\":["), token);
                 for (int i = 1; i <= 100; i++)
                 {
                     await response.Body.WriteAsync(Encoding.UTF8.GetBytes((i == 1 ? "" : ",") + "{\"phone_number_uuid\":\"" + new Guid(page, (short)i, 0, new byte[8]) +
                         "\",\"number\":\"+1555" + (page * 1000 + i).ToString("D6", CultureInfo.InvariantCulture) + "\",\"compliance\":{\"status\":\"completed\",\"requirements\":["), token);
-                    await response.Body.WriteAsync(HeavyRequirements.Value, token);
+                    await response.Body.WriteAsync(requirements, token);
                     await response.Body.WriteAsync(Encoding.UTF8.GetBytes("]}}"), token);
                 }
                 await response.Body.WriteAsync(Encoding.UTF8.GetBytes("],\"pagination\":{\"current_page\":" + page + ",\"per_page\":100,\"total\":1600,\"last_page\":16,\"has_more\":" +
@@ -219,12 +218,13 @@ internal static class HostileResponses
                 int perPage = int.TryParse(context.Request.Query["per_page"], NumberStyles.None, CultureInfo.InvariantCulture, out int pp) && pp > 0 ? pp : 25;
                 int lastPage = (40 + perPage - 1) / perPage;
                 Begin(200);
+                byte[] prompt = Encoding.UTF8.GetBytes(new string('p', 1024 * 1024));
                 await response.Body.WriteAsync(Encoding.UTF8.GetBytes("{\"success\":true,\"data\":{\"items\":["), token);
                 for (int i = (page - 1) * perPage + 1; i <= Math.Min(page * perPage, 40); i++)
                 {
                     await response.Body.WriteAsync(Encoding.UTF8.GetBytes((i == (page - 1) * perPage + 1 ? "" : ",") + "{\"agent_uuid\":\"" + new Guid(i, 7, 7, new byte[8]) +
                         "\",\"name\":\"Agent " + i + "\",\"custom_prompt\":\""), token);
-                    await response.Body.WriteAsync(MegabytePrompt.Value, token);
+                    await response.Body.WriteAsync(prompt, token);
                     await response.Body.WriteAsync(Encoding.UTF8.GetBytes("\"}"), token);
                 }
                 await response.Body.WriteAsync(Encoding.UTF8.GetBytes("],\"pagination\":{\"current_page\":" + page + ",\"per_page\":" + perPage + ",\"total\":40,\"last_page\":" + lastPage +
