@@ -77,7 +77,8 @@ namespace Mindhunters.Api
                         break;
                     case (byte)'}':
                     case (byte)']':
-                        _depth--;
+                        // Not below 0: what a broken body closes too often is the parser's to report.
+                        if (_depth > 0) _depth--;
                         break;
                     case (byte)',':
                         values++;

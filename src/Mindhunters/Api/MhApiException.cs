@@ -42,18 +42,16 @@ namespace Mindhunters.Api
         /// <summary>With <see cref="SizeRefusal"/>: how many of the page's items were read whole before the limit.</summary>
         internal int ItemsBeforeRefusal { get; init; }
 
-        /// <summary>The same failure with one more sentence: what the command did about it.</summary>
-        internal MhApiException WithNote(string note) => new MhApiException(Kind, Message + " " + note, RecommendedAction, InnerException)
+        private string? _note;
+
+        public override string Message => _note is null ? base.Message : base.Message + " " + _note;
+
+        /// <summary>Adds one sentence to the message, what the command did about the failure, before it is reported.</summary>
+        internal MhApiException WithNote(string note)
         {
-            StatusCode = StatusCode,
-            Page = Page,
-            ApiMessage = ApiMessage,
-            ApiErrorCode = ApiErrorCode,
-            ApiErrorDetails = ApiErrorDetails,
-            ApiErrorField = ApiErrorField,
-            SizeRefusal = SizeRefusal,
-            ItemsBeforeRefusal = ItemsBeforeRefusal,
-        };
+            _note = _note is null ? note : _note + " " + note;
+            return this;
+        }
 
         public string ErrorId => Kind switch
         {
