@@ -198,10 +198,10 @@ internal static class HostileResponses
                     : "{\"current_page\":" + page + ",\"per_page\":1,\"total\":16,\"last_page\":16,\"has_more\":" + (page < 16 ? "true" : "false") + "}}}")), token);
                 return;
             case "heavy-pages":
-                // 16 honest pages of 100 numbers, each page about 10 MB: each number has 1,000 requirements of 100 bytes.
+                // 16 honest pages of 100 numbers, each page about 10 MB: each number has 10 requirements of 10 KB.
                 Begin(200);
                 byte[] requirements = Encoding.UTF8.GetBytes(string.Join(",",
-                    Enumerable.Range(0, 1000).Select(i => "{\"document\":\"" + i.ToString("D4", CultureInfo.InvariantCulture) + new string('d', 82) + "\"}")));
+                    Enumerable.Range(0, 10).Select(i => "{\"document\":\"" + i.ToString("D4", CultureInfo.InvariantCulture) + new string('d', 10_220) + "\"}")));
                 await response.Body.WriteAsync(Encoding.UTF8.GetBytes("{\"success\":true,\"data\":{\"items\":["), token);
                 for (int i = 1; i <= 100; i++)
                 {
