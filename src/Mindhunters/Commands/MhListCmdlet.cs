@@ -64,8 +64,9 @@ namespace Mindhunters.Commands
             MhConnection connection = ResolveConnection();
             ListEndpoint<T> endpoint = Endpoint;
             var progress = new ListingProgress(this, plan, endpoint.Noun);
+            var budget = new ListingBudget();
             using var lister = new Lister<T>(endpoint, plan,
-                (pageNumber, perPage, onThrottled, token) => MhApiClient.Default.GetPageAsync(connection, endpoint, query, pageNumber, perPage, Log, onThrottled, token),
+                (pageNumber, perPage, onThrottled, token) => MhApiClient.Default.GetPageAsync(connection, endpoint, query, pageNumber, perPage, Log, onThrottled, token, budget),
                 ThrottleLimit, Log, CancellationToken, include);
             try
             {
