@@ -27,6 +27,7 @@ namespace Mindhunters.FakeApi
             "echo-message", "echo-reason", "echo-reason-503", "echo-location", "echo-data-error", "echo-html", "escapes",
             "same-page", "retry-after-99999999999", "retry-after-999999999999", "retry-after-2147483648", "huge-total", "big-header",
             "every-warning", "shuffled-rates", "evil-number", "always-503", "429-then-204",
+            "requirements-bomb", "bomb-pages", "heavy-pages", "big-agents",
         };
 
         private const int BombInflatedBytes = 64 * 1024 * 1024;
@@ -175,6 +176,53 @@ namespace Mindhunters.FakeApi
                     bool first = !context.Scope().Log.Snapshot().Any(r => r.Path.Contains("/hostile/" + mode, StringComparison.Ordinal));
                     Begin(first ? 429 : 204);
                     if (first) await WriteAsync(response, "{\"success\":false,\"message\":\"Too Many Attempts.\"}", token);
+                    return;
+                case "requirements-bomb":
+                case "bomb-pages":
+                    // 30 MB in one page, or 16 pages of 10 MB, each of one number whose compliance.requirements holds
+                    // millions of {}: few bytes, a great many objects.
+                    bool onePage = mode == "requirements-bomb";
+                    Begin(200);
+                    await response.Body.WriteAsync(Encoding.UTF8.GetBytes("{\"success\":true,\"data\":{\"items\":[{\"phone_number_uuid\":\"" +
+                        new Guid(page, 0, 0, new byte[8]) + "\",\"compliance\":{\"status\":\"completed\",\"requirements\":["), token);
+                    byte[] empties = Encoding.UTF8.GetBytes(new StringBuilder().Insert(0, "{},", 100_000).ToString());
+                    for (int i = 0; i < (onePage ? 100 : 33); i++) await response.Body.WriteAsync(empties, token);
+                    await response.Body.WriteAsync(Encoding.UTF8.GetBytes("{}]}}],\"pagination\":" + (onePage
+                        ? "{\"total\":1,\"has_more\":false}}}"
+                        : "{\"current_page\":" + page + ",\"per_page\":1,\"total\":16,\"last_page\":16,\"has_more\":" + (page < 16 ? "true" : "false") + "}}}")), token);
+                    return;
+                case "heavy-pages":
+                    // 16 honest pages of 100 numbers, each page about 10 MB: each number has 10 requirements of 10 KB.
+                    Begin(200);
+                    byte[] requirements = Encoding.UTF8.GetBytes(string.Join(",",
+                        Enumerable.Range(0, 10).Select(i => "{\"document\":\"" + i.ToString("D4", CultureInfo.InvariantCulture) + new string('d', 10_220) + "\"}")));
+                    await response.Body.WriteAsync(Encoding.UTF8.GetBytes("{\"success\":true,\"data\":{\"items\":["), token);
+                    for (int i = 1; i <= 100; i++)
+                    {
+                        await response.Body.WriteAsync(Encoding.UTF8.GetBytes((i == 1 ? "" : ",") + "{\"phone_number_uuid\":\"" + new Guid(page, (short)i, 0, new byte[8]) +
+                            "\",\"number\":\"+1555" + (page * 1000 + i).ToString("D6", CultureInfo.InvariantCulture) + "\",\"compliance\":{\"status\":\"completed\",\"requirements\":["), token);
+                        await response.Body.WriteAsync(requirements, token);
+                        await response.Body.WriteAsync(Encoding.UTF8.GetBytes("]}}"), token);
+                    }
+                    await response.Body.WriteAsync(Encoding.UTF8.GetBytes("],\"pagination\":{\"current_page\":" + page + ",\"per_page\":100,\"total\":1600,\"last_page\":16,\"has_more\":" +
+                        (page < 16 ? "true" : "false") + "}}}"), token);
+                    return;
+                case "big-agents":
+                    // 40 agents with a prompt of 1 MB each: page 1 at 100 a page is 40 MB. Pages as asked for.
+                    int perPage = int.TryParse(context.Request.Query["per_page"], NumberStyles.None, CultureInfo.InvariantCulture, out int pp) && pp > 0 ? pp : 25;
+                    int lastPage = (40 + perPage - 1) / perPage;
+                    Begin(200);
+                    byte[] prompt = Encoding.UTF8.GetBytes(new string('p', 1024 * 1024));
+                    await response.Body.WriteAsync(Encoding.UTF8.GetBytes("{\"success\":true,\"data\":{\"items\":["), token);
+                    for (int i = (page - 1) * perPage + 1; i <= Math.Min(page * perPage, 40); i++)
+                    {
+                        await response.Body.WriteAsync(Encoding.UTF8.GetBytes((i == (page - 1) * perPage + 1 ? "" : ",") + "{\"agent_uuid\":\"" + new Guid(i, 7, 7, new byte[8]) +
+                            "\",\"name\":\"Agent " + i + "\",\"custom_prompt\":\""), token);
+                        await response.Body.WriteAsync(prompt, token);
+                        await response.Body.WriteAsync(Encoding.UTF8.GetBytes("\"}"), token);
+                    }
+                    await response.Body.WriteAsync(Encoding.UTF8.GetBytes("],\"pagination\":{\"current_page\":" + page + ",\"per_page\":" + perPage + ",\"total\":40,\"last_page\":" + lastPage +
+                        ",\"has_more\":" + (page < lastPage ? "true" : "false") + "}}}"), token);
                     return;
                 case "evil-number":
                     // A number whose text and destinations carry the token and terminal escapes; a PATCH of it is refused with

@@ -8,8 +8,9 @@ BeforeAll {
     $script:token = 'read-safety-' + [guid]::NewGuid().ToString('N')
     $script:api = Start-FakeApi -Count 20 -Token $token
 
+    # The MIHU_* variables of a runbook against one hostile mode; without a mode, against the fake's honest endpoints.
     function script:Get-HostileEnvironment([string] $Mode) {
-        @{ MIHU_TENANT = 'hostile'; MIHU_API_TOKEN = $token; MIHU_BASE_URI = "$($api.BaseUri)/hostile/$Mode/" }
+        @{ MIHU_TENANT = 'hostile'; MIHU_API_TOKEN = $token; MIHU_BASE_URI = if ($Mode) { "$($api.BaseUri)/hostile/$Mode/" } else { $api.BaseUri } }
     }
 }
 
@@ -60,5 +61,96 @@ Import-Module '$(Get-BuiltModulePath)'
         $requests = @(Get-FakeApiRequest $api)
         $requests.Count | Should -BeLessOrEqual 3
         Write-Host "    shuffled rates: $($requests.Count) requests, $(($result.Output | Where-Object { $_ -like 'seconds: *' }))"
+    }
+}
+
+Describe 'Memory bounded by what the bytes build' {
+    BeforeAll {
+        # Lists in a fresh pwsh and reports what it saw and its peak working set. The items are counted as they pass, not
+        # kept: what is measured is what the module holds, not what a caller chose to keep.
+        function script:Measure-Listing([string] $Mode, [string] $Command) {
+            $result = Invoke-ChildPwsh -TimeoutSec 300 -Environment (Get-HostileEnvironment $Mode) -Script @"
+Import-Module '$(Get-BuiltModulePath)'
+`$clock = [Diagnostics.Stopwatch]::StartNew()
+`$count = ($Command -ErrorAction SilentlyContinue -ErrorVariable failed | Measure-Object).Count
+"count: `$count"
+"error: " + `$failed[0].FullyQualifiedErrorId
+"message: " + `$failed[0].Exception.Message
+"seconds: " + [int]`$clock.Elapsed.TotalSeconds
+"peak: " + [int]([Diagnostics.Process]::GetCurrentProcess().PeakWorkingSet64 / 1MB)
+"@
+            $value = { param($Name) (($result.Output | Where-Object { $_ -like "${Name}: *" }) -replace "^${Name}: ", '') }
+            [pscustomobject]@{
+                Count = [int](& $value 'count'); Error = & $value 'error'; Message = & $value 'message'
+                Seconds = [int](& $value 'seconds'); PeakMB = [int](& $value 'peak'); Raw = $result
+            }
+        }
+    }
+
+    # Each bound below allows a few hundred MB more than this, where the unbounded module took 1.3 GB and 4.8 GB.
+    It 'an ordinary listing, for comparison' {
+        $run = Measure-Listing '' 'Get-MhPhoneNumber'
+        Write-Host "    an ordinary listing: $($run.PeakMB) MB peak"
+        $run.Count | Should -Be 18
+        $run.PeakMB | Should -BeLessThan 250
+    }
+
+    It 'one page of 30 MB holding 10 million {} ends in MhInvalidResponse without building them' {
+        $run = Measure-Listing 'requirements-bomb' 'Get-MhPhoneNumber'
+        Write-Host "    requirements bomb: $($run.PeakMB) MB peak, $($run.Seconds) s"
+        $run.Error | Should -BeLike 'MhInvalidResponse,*'
+        $run.Message | Should -Match 'JSON values'
+        $run.PeakMB | Should -BeLessThan 450
+    }
+
+    It '16 pages of 10 MB of {} with -ThrottleLimit 8 end the same way' {
+        $run = Measure-Listing 'bomb-pages' 'Get-MhPhoneNumber -ThrottleLimit 8'
+        Write-Host "    16 bomb pages, -ThrottleLimit 8: $($run.PeakMB) MB peak, $($run.Seconds) s"
+        $run.Error | Should -BeLike 'MhInvalidResponse,*'
+        $run.PeakMB | Should -BeLessThan 450
+    }
+
+    It '16 honest pages of 10 MB with -ThrottleLimit 8 list completely, holding no more than a few pages at once' {
+        $run = Measure-Listing 'heavy-pages' 'Get-MhPhoneNumber -ThrottleLimit 8 -Verbose 4>&1 | Where-Object { $_ -isnot [System.Management.Automation.VerboseRecord] -or $_.Message -like ''*did not fit beside the pages in flight*'' }'
+        Write-Host "    16 heavy pages (10 MB of long strings each), -ThrottleLimit 8: $($run.Count - 1) numbers, $($run.PeakMB) MB peak, $($run.Seconds) s"
+        $run.Error | Should -BeNullOrEmpty -Because $run.Message
+        # The 1600 numbers, and the one Verbose line that says the pages in flight went on one at a time.
+        $run.Count | Should -Be 1601
+        $run.PeakMB | Should -BeLessThan 600
+    }
+}
+
+Describe 'A page too large to read' {
+    It 'is asked for again in smaller pages: 40 agents with a prompt of 1 MB each list completely' {
+        Clear-FakeApiRequest $api
+        $result = Invoke-ChildPwsh -TimeoutSec 300 -Environment (Get-HostileEnvironment 'big-agents') -Script @"
+Import-Module '$(Get-BuiltModulePath)'
+`$clock = [Diagnostics.Stopwatch]::StartNew()
+`$agents = @(Get-MhAgent -ErrorAction Stop | Select-Object Name, @{ n = 'PromptLength'; e = { `$_.CustomPrompt.Length } })
+"agents: " + `$agents.Count
+"unique: " + @(`$agents.Name | Sort-Object -Unique).Count
+"prompts: " + @(`$agents | Where-Object PromptLength -EQ 1048576).Count
+"seconds: " + [int]`$clock.Elapsed.TotalSeconds
+"peak: " + [int]([Diagnostics.Process]::GetCurrentProcess().PeakWorkingSet64 / 1MB)
+"@
+        $result.ExitCode | Should -Be 0 -Because $result.Error
+        $result.Output | Should -Contain 'agents: 40'
+        $result.Output | Should -Contain 'unique: 40'
+        $result.Output | Should -Contain 'prompts: 40'
+        $queries = @(Get-FakeApiRequest $api).query
+        # 100 a page is refused for its size after about 30 agents were read whole; 25 a page (which divides 100, so the
+        # pages line up) fits: agents 1-25 and 26-40.
+        $queries | Should -Be @('page=1&per_page=100', 'page=1&per_page=25', 'page=2&per_page=25')
+        Write-Host "    40 agents of 1 MB: $($queries.Count) requests, $(($result.Output | Where-Object { $_ -like 'seconds: *' })), $(($result.Output | Where-Object { $_ -like 'peak: *' })) MB"
+    }
+
+    It 'Get-MhAgent takes -PerPage, which avoids the refused requests' {
+        Clear-FakeApiRequest $api
+        $result = Invoke-ChildPwsh -TimeoutSec 300 -Environment (Get-HostileEnvironment 'big-agents') -Script @"
+Import-Module '$(Get-BuiltModulePath)'
+"agents: " + @(Get-MhAgent -PerPage 10 -ErrorAction Stop).Count
+"@
+        $result.Output | Should -Contain 'agents: 40'
+        @(Get-FakeApiRequest $api).query | Should -Be @('page=1&per_page=10', 'page=2&per_page=10', 'page=3&per_page=10', 'page=4&per_page=10')
     }
 }

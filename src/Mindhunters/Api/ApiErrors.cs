@@ -1,10 +1,13 @@
 using System;
 using System.Globalization;
+using System.IO;
 using System.Net;
 using System.Net.Http;
 using System.Text;
 using System.Text.Json;
 using System.Text.RegularExpressions;
+using System.Threading;
+using System.Threading.Tasks;
 
 namespace Mindhunters.Api
 {
@@ -59,6 +62,40 @@ namespace Mindhunters.Api
                 ApiErrorDetails = parsed.Details,
                 ApiErrorField = parsed.Field,
             };
+        }
+
+        private const int MaxErrorBodyChars = 16 * 1024;
+
+        /// <summary>
+        /// At most <see cref="MaxErrorBodyChars"/> of an error body, within the attempt's time: a body that stalls after
+        /// its headers is given up when the attempt's time is over (by disposing the stream, which ends a pending read),
+        /// and the error is made from the status alone. Ctrl+C still ends it at once. The buffer is the size limit: no
+        /// more than it holds is ever inflated, so a decompression bomb costs nothing here.
+        /// </summary>
+        public static async Task<string> ReadBodyAsync(HttpResponseMessage response, CancellationToken attempt, CancellationToken caller)
+        {
+            try
+            {
+                using Stream stream = await response.Content.ReadAsStreamAsync().ConfigureAwait(false);
+                // The token reaches the read itself, so a stalled body aborts its connection at once (.NET would
+                // otherwise spend up to two more seconds draining it on dispose); disposing is for streams that ignore it.
+                using (attempt.Register(() => stream.Dispose()))
+                {
+                    var buffer = new byte[MaxErrorBodyChars * 4];
+                    int read = 0, n;
+                    while (read < buffer.Length && (n = await stream.ReadAsync(buffer, read, buffer.Length - read, attempt).ConfigureAwait(false)) > 0)
+                    {
+                        read += n;
+                    }
+                    string text = Encoding.UTF8.GetString(buffer, 0, read);
+                    return text.Length > MaxErrorBodyChars ? text.Substring(0, MaxErrorBodyChars) : text;
+                }
+            }
+            catch (Exception e) when (TransportFailures.IsNetworkFailure(e) || e is ObjectDisposedException or OperationCanceledException or InvalidDataException)
+            {
+                caller.ThrowIfCancellationRequested();
+                return "";
+            }
         }
 
         /// <summary>"-VoiceChannelLimit takes a value from 0 to 1000 …", when the refusal names a field and its text a range.</summary>

@@ -5,8 +5,13 @@ namespace Mindhunters.Api
     /// <summary>One page as the server sent it, with the pagination values it gave (null where it gave none).</summary>
     internal sealed class ListPage<T>
     {
-        public ListPage(int requestedPage, IReadOnlyList<T> items, long? currentPage, long? perPage, long? total, long? lastPage, bool? hasMore)
+        private readonly PageAllowance? _allowance;
+
+        /// <param name="allowance">The page's share of its listing's budget, given back by <see cref="Release"/>.</param>
+        public ListPage(int requestedPage, IReadOnlyList<T> items, long? currentPage, long? perPage, long? total, long? lastPage, bool? hasMore,
+            PageAllowance? allowance = null)
         {
+            _allowance = allowance;
             RequestedPage = requestedPage;
             Items = items;
             CurrentPage = currentPage;
@@ -26,5 +31,8 @@ namespace Mindhunters.Api
         public long? Total { get; }
         public long? LastPage { get; }
         public bool? HasMore { get; }
+
+        /// <summary>The page is taken by the cmdlet or dropped: what it held no longer counts against the listing.</summary>
+        public void Release() => _allowance?.Dispose();
     }
 }

@@ -8,7 +8,8 @@ namespace Mindhunters.Api
     /// <summary>
     /// Walks the pages of one listing in order, for any list endpoint. While the caller writes one page, the next is
     /// already in flight (up to the throttle limit once the first page told how many there are). It also refuses to
-    /// loop on a server that repeats itself, and never hands out an item twice.
+    /// loop on a server that repeats itself, and never hands out an item twice. A page refused for its size is asked for
+    /// again: alone, when the pages in flight held too much together; in smaller pages, when it is too large by itself.
     /// </summary>
     internal sealed class Lister<T> : IDisposable where T : class
     {
@@ -22,6 +23,9 @@ namespace Mindhunters.Api
         private readonly IListingLog _log;
         private readonly Func<T, bool>? _include;
         private readonly CancellationTokenSource _cancel;
+        // The requests in flight now: cancelled together when the listing ends or changes its page size.
+        private CancellationTokenSource _generation;
+        private readonly List<CancellationTokenSource> _pastGenerations = new List<CancellationTokenSource>();
         private readonly Queue<KeyValuePair<int, Task<ListPage<T>>>> _inFlight = new Queue<KeyValuePair<int, Task<ListPage<T>>>>();
         private readonly ItemIdentities<T> _identities;
         // Each item written, by identity, with the page it came from; and how many items each page brought.
@@ -30,7 +34,12 @@ namespace Mindhunters.Api
 
         private int _nextPage;
         private int _pagesReceived;
+        // The per_page asked for, and the size the server pages by (smaller when it caps per_page lower).
+        private int _askSize;
         private int _pageSize;
+        // How many of the current pages make one page of the plan's size, after pages too large were asked for smaller.
+        private long _shrink = 1;
+        private bool _alone;
         private bool _finished;
         private bool _pagesKnown;
         private volatile bool _throttled;
@@ -56,7 +65,9 @@ namespace Mindhunters.Api
             _include = include;
             _identities = new ItemIdentities<T>(endpoint);
             _cancel = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+            _generation = CancellationTokenSource.CreateLinkedTokenSource(_cancel.Token);
             _nextPage = plan.FirstPage;
+            _askSize = plan.PerPage;
             _pageSize = plan.PerPage;
             _skipLeft = plan.SkipInFirstPage;
             _itemsLeft = plan.MaxItems;
@@ -71,49 +82,126 @@ namespace Mindhunters.Api
         /// <summary>Items that passed the client-side filter, including those -Skip passed over.</summary>
         public long ItemsMatched { get; private set; }
 
-        /// <summary>How many requests may be in flight now: one until the page count is known or after a 429.</summary>
-        private int Concurrency => _pagesKnown && !_throttled ? _throttleLimit : 1;
+        /// <summary>
+        /// How many requests may be in flight now: one until the page count is known, after a 429, and after the pages in
+        /// flight held more than the listing's budget together.
+        /// </summary>
+        private int Concurrency => _pagesKnown && !_throttled && !_alone ? _throttleLimit : 1;
 
         /// <summary>The next page's items in order, or null when the listing is complete.</summary>
         public async Task<PageBatch<T>?> NextAsync()
         {
             if (_pendingError is not null) throw _pendingError;
             if (_finished) return null;
-            if (_inFlight.Count == 0) Start(_nextPage++);
 
-            KeyValuePair<int, Task<ListPage<T>>> next = _inFlight.Dequeue();
-            ListPage<T> page = await next.Value.ConfigureAwait(false);
+            int pageNumber;
+            ListPage<T> page;
+            while (true)
+            {
+                if (_inFlight.Count == 0) Start(_nextPage++);
+                KeyValuePair<int, Task<ListPage<T>>> next = _inFlight.Dequeue();
+                MhApiException? refused;
+                try
+                {
+                    page = await next.Value.ConfigureAwait(false);
+                    pageNumber = next.Key;
+                    break;
+                }
+                catch (MhApiException e) when (e.SizeRefusal != PageSizeRefusal.None)
+                {
+                    refused = e;
+                }
+                await AskAgainAsync(next.Key, refused).ConfigureAwait(false);
+            }
+
+            try
+            {
+                return Take(page, pageNumber);
+            }
+            finally
+            {
+                page.Release();
+            }
+        }
+
+        private PageBatch<T> Take(ListPage<T> page, int pageNumber)
+        {
             bool isFirst = _pagesReceived++ == 0;
-            CheckPageNumber(next.Key, page);
+            CheckPageNumber(pageNumber, page);
             LearnSize(page, isFirst);
 
-            List<T> items = TakeNew(page, next.Key);
+            List<T> items = TakeNew(page, pageNumber);
             ItemsReturned += items.Count;
 
             bool enough = _itemsLeft == 0 && !_plan.CountsAllMatches;
-            if (_plan.SinglePage || enough || !ServerHasMore(page, next.Key))
+            bool lastPlanned = _plan.SinglePage && pageNumber >= LastWantedPage();
+            if (lastPlanned || enough || !ServerHasMore(page, pageNumber))
             {
                 Finish();
             }
-            else if (PromisedPages() is long promised && next.Key >= promised)
+            else if (PromisedPages() is long promised && pageNumber >= promised)
             {
                 // This page's items are still written; the error ends the listing on the next call.
-                _pendingError = Inconsistent(next.Key, $"the server says more pages follow page {next.Key}, but its total promised {promised} page(s) ({_latestTotal} {_endpoint.Noun} at {_pageSize} a page)");
+                _pendingError = Inconsistent(pageNumber, $"the server says more pages follow page {pageNumber}, but its total promised {promised} page(s) ({_latestTotal} {_endpoint.Noun} at {_pageSize} a page)");
                 Finish();
             }
             else
             {
                 // Ask for what follows before the caller starts writing this page.
-                long limit = Math.Min(_plan.LastWantedPageAt(_pageSize) ?? long.MaxValue, PromisedPages() ?? long.MaxValue);
+                long limit = Math.Min(LastWantedPage() ?? long.MaxValue, PromisedPages() ?? long.MaxValue);
                 while (_inFlight.Count < Concurrency && _nextPage <= limit) Start(_nextPage++);
                 if (_inFlight.Count == 0) Finish();
             }
-            return new PageBatch<T> { Page = next.Key, Items = items, Total = _firstTotal, LastPage = _firstLastPage, IsFirst = isFirst };
+            return new PageBatch<T> { Page = pageNumber, Items = items, Total = _firstTotal, LastPage = _firstLastPage, IsFirst = isFirst };
         }
+
+        /// <summary>The last page, at the current page size, that can hold a wanted item; null when the listing runs to the end.</summary>
+        private long? LastWantedPage() => _plan.SinglePage ? _plan.FirstPage * _shrink : _plan.LastWantedPageAt(_pageSize);
 
         private void Start(int page)
         {
-            _inFlight.Enqueue(new KeyValuePair<int, Task<ListPage<T>>>(page, _fetch(page, _plan.PerPage, OnThrottled, _cancel.Token)));
+            _inFlight.Enqueue(new KeyValuePair<int, Task<ListPage<T>>>(page, _fetch(page, _askSize, OnThrottled, _generation.Token)));
+        }
+
+        /// <summary>
+        /// A page was refused for its size. When the pages in flight held too much together, it is asked for again alone,
+        /// and every page after it too. When it is too large by itself, it is asked for again in smaller pages: a size that
+        /// divides the current one, so that the pages before it (already written) and the smaller ones line up, item for
+        /// item. Either way the requests in flight go first: they were for the old order of things.
+        /// </summary>
+        private async Task AskAgainAsync(int pageNumber, MhApiException refused)
+        {
+            await AbandonInFlight().ConfigureAwait(false);
+            if (refused.SizeRefusal == PageSizeRefusal.BudgetInUse && !_alone)
+            {
+                _alone = true;
+                _nextPage = pageNumber;
+                _log.Verbose($"Page {pageNumber} did not fit beside the pages in flight: reading one page at a time for the rest of the listing.");
+                return;
+            }
+            if (refused.SizeRefusal != PageSizeRefusal.TooLarge) throw refused;
+            // The items read whole before the limit say how many fit: a smaller page helps only when one did.
+            int fit = refused.ItemsBeforeRefusal;
+            if (fit < 1 || _pageSize == 1) throw refused;
+
+            int smaller = LargestDivisorUpTo(_pageSize, Math.Min(fit, _pageSize - 1));
+            int factor = _pageSize / smaller;
+            _nextPage = checked((pageNumber - 1) * factor + 1);
+            _shrink *= factor;
+            if (_firstLastPage is long last) _firstLastPage = last * factor;
+            _log.Verbose($"Page {pageNumber} at {_pageSize} {_endpoint.Noun} a page is larger than the module reads ({fit} fit): asking for pages of {smaller} instead, from page {_nextPage}.");
+            _askSize = smaller;
+            _pageSize = smaller;
+        }
+
+        /// <summary>The largest page size that divides <paramref name="size"/> and holds at most <paramref name="most"/>: (100, 32) gives 25.</summary>
+        private static int LargestDivisorUpTo(int size, int most)
+        {
+            for (int candidate = most; candidate > 1; candidate--)
+            {
+                if (size % candidate == 0) return candidate;
+            }
+            return 1;
         }
 
         private void OnThrottled()
@@ -155,13 +243,13 @@ namespace Mindhunters.Api
         /// </summary>
         private void AdoptServerPageSize(ListPage<T> page)
         {
-            if (page.PerPage is not long served || served < 1 || served == _plan.PerPage || served > int.MaxValue) return;
+            if (page.PerPage is not long served || served < 1 || served == _askSize || served > int.MaxValue) return;
             if (!_plan.PageGiven && (_plan.FirstPage > 1 || (_plan.SkipInFirstPage > 0 && !_plan.FiltersOnClient)))
             {
-                throw Inconsistent(page.RequestedPage, $"the server sends pages of {served} {_endpoint.Noun} although {_plan.PerPage} were asked for, so -Skip cannot be mapped onto its pages; run the command again with -PerPage {served}");
+                throw Inconsistent(page.RequestedPage, $"the server sends pages of {served} {_endpoint.Noun} although {_askSize} were asked for, so -Skip cannot be mapped onto its pages; run the command again with -PerPage {served}");
             }
             _pageSize = (int)served;
-            _log.Warning($"The server sends pages of {served} {_endpoint.Noun} although {_plan.PerPage} were asked for; the listing follows its pages.");
+            _log.Warning($"The server sends pages of {served} {_endpoint.Noun} although {_askSize} were asked for; the listing follows its pages.");
         }
 
         /// <summary>
@@ -272,23 +360,34 @@ namespace Mindhunters.Api
         private void Finish()
         {
             _finished = true;
-            CancelInFlight();
+            _ = AbandonInFlight();
         }
 
-        private void CancelInFlight()
+        /// <summary>Cancels the requests in flight; the task ends when each has ended and given back what its page held.</summary>
+        private Task AbandonInFlight()
         {
-            if (_inFlight.Count == 0) return;
-            _cancel.Cancel();
+            if (_inFlight.Count == 0) return Task.CompletedTask;
+            _generation.Cancel();
+            _pastGenerations.Add(_generation);
+            _generation = CancellationTokenSource.CreateLinkedTokenSource(_cancel.Token);
+            var ends = new List<Task>(_inFlight.Count);
             while (_inFlight.Count > 0)
             {
                 // Nobody awaits these any more: observe their end so none surfaces as an unobserved exception.
-                _inFlight.Dequeue().Value.ContinueWith(t => _ = t.Exception, TaskScheduler.Default);
+                ends.Add(_inFlight.Dequeue().Value.ContinueWith(t =>
+                {
+                    if (t.Status == TaskStatus.RanToCompletion) t.Result.Release();
+                    else _ = t.Exception;
+                }, TaskScheduler.Default));
             }
+            return Task.WhenAll(ends);
         }
 
         public void Dispose()
         {
-            CancelInFlight();
+            _ = AbandonInFlight();
+            _generation.Dispose();
+            foreach (CancellationTokenSource past in _pastGenerations) past.Dispose();
             _cancel.Dispose();
             _identities.Dispose();
         }

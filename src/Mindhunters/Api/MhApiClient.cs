@@ -6,7 +6,6 @@ using System.IO;
 using System.Net;
 using System.Net.Http;
 using System.Net.Http.Headers;
-using System.Net.Sockets;
 using System.Text;
 using System.Text.Json;
 using System.Text.Json.Serialization.Metadata;
@@ -22,14 +21,6 @@ namespace Mindhunters.Api
     /// </summary>
     internal sealed class MhApiClient
     {
-        /// <summary>
-        /// The most a response body may inflate to. A real page is far smaller (100 phone numbers are about 100 KB); the
-        /// limit is there so a decompression bomb or an endless body ends in an error, not in the process's memory.
-        /// </summary>
-        public const long MaxBodyBytes = 32L * 1024 * 1024;
-
-        private const int MaxErrorBodyChars = 16 * 1024;
-
         private static readonly Lazy<HttpClient> SharedHttpClient = new Lazy<HttpClient>(() => CreateHttpClient(useProxy: true), LazyThreadSafetyMode.ExecutionAndPublication);
         private static readonly Lazy<HttpClient> LoopbackHttpClient = new Lazy<HttpClient>(() => CreateHttpClient(useProxy: false), LazyThreadSafetyMode.ExecutionAndPublication);
         private static readonly object RandomLock = new object();
@@ -77,18 +68,28 @@ namespace Mindhunters.Api
 
         /// <summary>One page of a listing.</summary>
         /// <param name="onThrottled">Called when the server answers 429, so a parallel listing can slow down.</param>
+        /// <param name="budget">What the listing's pages may hold together; the page holds its share until it is disposed.</param>
         public Task<ListPage<T>> GetPageAsync<T>(MhConnection connection, ListEndpoint<T> endpoint, IListQuery query, int page, int perPage,
-            IListingLog log, Action? onThrottled, CancellationToken cancellationToken) where T : class
+            IListingLog log, Action? onThrottled, CancellationToken cancellationToken, ListingBudget? budget = null) where T : class
         {
             var uri = new Uri(connection.EndpointUri(endpoint.Path) + "?" + QueryString.Of(page, perPage, query));
             var operation = ApiOperation.ListPage(endpoint.Noun, endpoint.Command, page);
             return SendAsync(connection, HttpMethod.Get, uri, null, operation, log, onThrottled, cancellationToken,
                 async (response, elapsed, token) =>
                 {
-                    ListPage<T> result = await ReadPageAsync(connection, endpoint, response, page, perPage, operation, token).ConfigureAwait(false);
-                    log.Verbose(DescribePage(connection, uri, response, elapsed, result, perPage));
-                    log.Debug(PageDebug.Describe(response, result));
-                    return result;
+                    var allowance = new PageAllowance(budget);
+                    try
+                    {
+                        ListPage<T> result = await ReadPageAsync(connection, endpoint, response, page, perPage, operation, allowance, token).ConfigureAwait(false);
+                        log.Verbose(DescribePage(connection, uri, response, elapsed, result, perPage));
+                        log.Debug(PageDebug.Describe(response, result));
+                        return result;
+                    }
+                    catch
+                    {
+                        allowance.Dispose();
+                        throw;
+                    }
                 });
         }
 
@@ -113,7 +114,11 @@ namespace Mindhunters.Api
             return await SendAsync(connection, request.Method, uri, request.Body, operation, log, null, cancellationToken,
                 async (response, elapsed, token) =>
                 {
-                    ItemResponse<T>? body = await ParseAsync(connection, response, request.ResponseType, operation, token, allowEmpty: true).ConfigureAwait(false);
+                    ItemResponse<T>? body;
+                    using (var allowance = new PageAllowance(null))
+                    {
+                        body = await ParseAsync(connection, response, request.ResponseType, operation, allowance, token, allowEmpty: true).ConfigureAwait(false);
+                    }
                     string line = $"{request.Method} {uri} -> {ApiErrors.StatusText(response, connection)} in {elapsed.ElapsedMilliseconds} ms";
                     if (body is null)
                     {
@@ -163,7 +168,7 @@ namespace Mindhunters.Api
                     bool retryable = RetryPolicy.IsRetryableStatus(status) && (idempotent || status == 429);
                     if (!retryable || retry >= RetryPolicy.MaxRetries)
                     {
-                        string body = await ReadErrorBodyAsync(response, attemptTimeout.Token, cancellationToken).ConfigureAwait(false);
+                        string body = await ApiErrors.ReadBodyAsync(response, attemptTimeout.Token, cancellationToken).ConfigureAwait(false);
                         MhApiException error = ApiErrors.FromResponse(connection, response, body, operation, retry);
                         throw retryable || !RetryPolicy.IsRetryableStatus(status) ? error : error.WithNote(WriteErrors.NotSentAgain);
                     }
@@ -184,19 +189,19 @@ namespace Mindhunters.Api
                             "Try again later, or allow more time with Connect-MhAccount -TimeoutSec.") { Page = operation.Page };
                     }
                 }
-                catch (Exception e) when (IsUnreadableAnswer(e))
+                catch (Exception e) when (TransportFailures.IsUnreadableAnswer(e))
                 {
                     throw new MhApiException(MhErrorKind.InvalidResponse,
-                        $"{operation.Failed}: {connection.BaseUri.Host} answered with something that is not a valid HTTP response ({ServerText.Clean(Innermost(e).Message, connection)}).",
+                        $"{operation.Failed}: {connection.BaseUri.Host} answered with something that is not a valid HTTP response ({ServerText.Clean(TransportFailures.Innermost(e).Message, connection)}).",
                         "Check that the base URI points at the Mindhunters API (Get-MhContext); a proxy or gateway in between may be failing.", e)
                     { Page = operation.Page };
                 }
-                catch (Exception e) when (IsNetworkFailure(e))
+                catch (Exception e) when (TransportFailures.IsNetworkFailure(e))
                 {
-                    failure = "network error: " + ServerText.Clean(Innermost(e).Message, connection);
+                    failure = "network error: " + ServerText.Clean(TransportFailures.Innermost(e).Message, connection);
                     log.Verbose($"{method} {uri} -> {failure} after {elapsed.ElapsedMilliseconds} ms");
                     // A refused connection carried nothing; any other network error may have cut a POST that arrived.
-                    bool mayHaveArrived = !idempotent && !IsConnectionRefused(e);
+                    bool mayHaveArrived = !idempotent && !TransportFailures.IsConnectionRefused(e);
                     if (retry >= RetryPolicy.MaxRetries || mayHaveArrived)
                     {
                         throw new MhApiException(MhErrorKind.Connection,
@@ -249,13 +254,12 @@ namespace Mindhunters.Api
         }
 
         private static async Task<ListPage<T>> ReadPageAsync<T>(MhConnection connection, ListEndpoint<T> endpoint, HttpResponseMessage response,
-            int page, int perPage, ApiOperation operation, CancellationToken cancellationToken) where T : class
+            int page, int perPage, ApiOperation operation, PageAllowance allowance, CancellationToken cancellationToken) where T : class
         {
             ListResponse<T>? body;
-            PageItemLimit.Current = perPage;
             try
             {
-                body = await ParseAsync(connection, response, endpoint.ResponseType, operation, cancellationToken).ConfigureAwait(false);
+                body = await ParseAsync(connection, response, endpoint.ResponseType, operation, allowance, cancellationToken, maxItems: perPage).ConfigureAwait(false);
             }
             catch (TooManyItemsException)
             {
@@ -267,16 +271,18 @@ namespace Mindhunters.Api
             if (body?.Data is null) throw NoData(connection, response, response.RequestMessage?.RequestUri, body?.Message, operation);
             List<T> items = body.Data.Items ?? new List<T>();
             PaginationInfo? pagination = body.Data.Pagination;
-            return new ListPage<T>(page, items, pagination?.CurrentPage, pagination?.PerPage, pagination?.Total, pagination?.LastPage, pagination?.HasMore);
+            return new ListPage<T>(page, items, pagination?.CurrentPage, pagination?.PerPage, pagination?.Total, pagination?.LastPage, pagination?.HasMore, allowance);
         }
 
-        /// <summary>Deserializes a success body from the stream, within <see cref="MaxBodyBytes"/> and the attempt's time.</summary>
+        /// <summary>Deserializes a success body from the stream, within <see cref="ReadLimits"/> and the attempt's time.</summary>
+        /// <param name="allowance">What the answer may hold; it is charged as the bytes arrive.</param>
         /// <param name="allowEmpty">A body may be missing (a write's 204): then the result is null, not an error.</param>
+        /// <param name="maxItems">A page's per_page: more items end the read (<see cref="TooManyItemsException"/>).</param>
         private static async Task<TBody?> ParseAsync<TBody>(MhConnection connection, HttpResponseMessage response, JsonTypeInfo<TBody> type,
-            ApiOperation operation, CancellationToken cancellationToken, bool allowEmpty = false)
+            ApiOperation operation, PageAllowance allowance, CancellationToken cancellationToken, bool allowEmpty = false, int maxItems = int.MaxValue)
         {
             if (allowEmpty && (response.StatusCode == HttpStatusCode.NoContent || response.Content.Headers.ContentLength == 0)) return default;
-            using Stream stream = new LimitedStream(await response.Content.ReadAsStreamAsync().ConfigureAwait(false), MaxBodyBytes);
+            using Stream stream = new BoundedJsonStream(await response.Content.ReadAsStreamAsync().ConfigureAwait(false), allowance, maxItems);
             // The framework's streams do not all honour a token while they wait for bytes: disposing the stream does.
             using (cancellationToken.Register(() => stream.Dispose()))
             {
@@ -299,14 +305,20 @@ namespace Mindhunters.Api
                 {
                     string problem = e switch
                     {
-                        ResponseTooLargeException tooLarge => $"its body is larger than the {tooLarge.Limit / (1024 * 1024)} MiB the module reads",
+                        ResponseTooLargeException tooLarge => tooLarge.Message,
                         InvalidDataException => "its compressed body is corrupt",
                         _ => "it is not the JSON the API documents (" + ServerText.Clean(e.Message, connection, 200) + ")",
                     };
                     throw new MhApiException(MhErrorKind.InvalidResponse,
                         $"{operation.Failed}: the server's answer ({ApiErrors.StatusText(response, connection)}) could not be used: {problem}.",
                         "Run the command again; if it keeps failing, the base URI may point at something other than the Mindhunters API (Get-MhContext).", e)
-                    { Page = operation.Page, StatusCode = (int)response.StatusCode };
+                    {
+                        Page = operation.Page,
+                        StatusCode = (int)response.StatusCode,
+                        SizeRefusal = (e as ResponseTooLargeException)?.Refusal ?? PageSizeRefusal.None,
+                        // The item the limit was crossed in was not read whole.
+                        ItemsBeforeRefusal = Math.Max(0, ((e as ResponseTooLargeException)?.ItemsStarted ?? 0) - 1),
+                    };
                 }
             }
         }
@@ -336,77 +348,6 @@ namespace Mindhunters.Api
                 items = $"items {from}-{from + page.Items.Count - 1}{total}";
             }
             return $"GET {uri} -> {ApiErrors.StatusText(response, connection)} in {elapsed.ElapsedMilliseconds} ms, {items}";
-        }
-
-        private static bool IsNetworkFailure(Exception e) => e is HttpRequestException or IOException or WebException;
-
-        /// <summary>The server's host refused the connection: the request never left this machine.</summary>
-        private static bool IsConnectionRefused(Exception e)
-        {
-            for (Exception? current = e; current is not null; current = current.InnerException)
-            {
-                if (current is SocketException socket && socket.SocketErrorCode == SocketError.ConnectionRefused) return true;
-                if (current is WebException web && web.Status == WebExceptionStatus.ConnectFailure) return true;
-            }
-            return false;
-        }
-
-        /// <summary>
-        /// The server was reached but its answer is not HTTP the client can read (a 1 MB header, a broken status line):
-        /// retrying cannot help and "could not reach" would send the reader to the wrong place. .NET 8 says so in
-        /// HttpRequestException.HttpRequestError, which netstandard2.0 cannot name, hence the lookup by name;
-        /// .NET Framework says so in WebException.Status.
-        /// </summary>
-        internal static bool IsUnreadableAnswer(Exception e)
-        {
-            for (Exception? current = e; current is not null; current = current.InnerException)
-            {
-                if (current is HttpRequestException)
-                {
-                    string? error = current.GetType().GetProperty("HttpRequestError")?.GetValue(current)?.ToString();
-                    if (error is "InvalidResponse" or "ConfigurationLimitExceeded") return true;
-                }
-                if (current is WebException web && web.Status is WebExceptionStatus.ServerProtocolViolation or WebExceptionStatus.MessageLengthLimitExceeded) return true;
-            }
-            return false;
-        }
-
-        private static Exception Innermost(Exception e)
-        {
-            while (e.InnerException is not null) e = e.InnerException;
-            return e;
-        }
-
-        /// <summary>
-        /// At most <see cref="MaxErrorBodyChars"/> of an error body, within the attempt's time: a body that stalls after
-        /// its headers is given up when the attempt's time is over (by disposing the stream, which ends a pending read),
-        /// and the error is made from the status alone. Ctrl+C still ends it at once. The buffer is the size limit: no
-        /// more than it holds is ever inflated, so a decompression bomb costs nothing here.
-        /// </summary>
-        private static async Task<string> ReadErrorBodyAsync(HttpResponseMessage response, CancellationToken attempt, CancellationToken caller)
-        {
-            try
-            {
-                using Stream stream = await response.Content.ReadAsStreamAsync().ConfigureAwait(false);
-                // The token reaches the read itself, so a stalled body aborts its connection at once (.NET would
-                // otherwise spend up to two more seconds draining it on dispose); disposing is for streams that ignore it.
-                using (attempt.Register(() => stream.Dispose()))
-                {
-                    var buffer = new byte[MaxErrorBodyChars * 4];
-                    int read = 0, n;
-                    while (read < buffer.Length && (n = await stream.ReadAsync(buffer, read, buffer.Length - read, attempt).ConfigureAwait(false)) > 0)
-                    {
-                        read += n;
-                    }
-                    string text = Encoding.UTF8.GetString(buffer, 0, read);
-                    return text.Length > MaxErrorBodyChars ? text.Substring(0, MaxErrorBodyChars) : text;
-                }
-            }
-            catch (Exception e) when (IsNetworkFailure(e) || e is ObjectDisposedException or OperationCanceledException or InvalidDataException)
-            {
-                caller.ThrowIfCancellationRequested();
-                return "";
-            }
         }
     }
 }

@@ -36,16 +36,22 @@ namespace Mindhunters.Api
         /// <summary>The field a validation error (422) is about: "error.field", or the first key of "data.errors".</summary>
         public string? ApiErrorField { get; internal init; }
 
-        /// <summary>The same failure with one more sentence: what the command did about it.</summary>
-        internal MhApiException WithNote(string note) => new MhApiException(Kind, Message + " " + note, RecommendedAction, InnerException)
+        /// <summary>An answer not read to its end for its size: what a listing can still do about it (a smaller page, one page at a time).</summary>
+        internal PageSizeRefusal SizeRefusal { get; init; }
+
+        /// <summary>With <see cref="SizeRefusal"/>: how many of the page's items were read whole before the limit.</summary>
+        internal int ItemsBeforeRefusal { get; init; }
+
+        private string? _note;
+
+        public override string Message => _note is null ? base.Message : base.Message + " " + _note;
+
+        /// <summary>Adds one sentence to the message, what the command did about the failure, before it is reported.</summary>
+        internal MhApiException WithNote(string note)
         {
-            StatusCode = StatusCode,
-            Page = Page,
-            ApiMessage = ApiMessage,
-            ApiErrorCode = ApiErrorCode,
-            ApiErrorDetails = ApiErrorDetails,
-            ApiErrorField = ApiErrorField,
-        };
+            _note = _note is null ? note : _note + " " + note;
+            return this;
+        }
 
         public string ErrorId => Kind switch
         {

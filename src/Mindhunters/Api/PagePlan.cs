@@ -47,11 +47,14 @@ namespace Mindhunters.Api
         /// <summary>The last page that can hold a wanted item, or null when the listing runs to the end.</summary>
         public long? LastWantedPage => LastWantedPageAt(PerPage);
 
-        /// <summary>The same, for a server that pages by another size than the one asked for.</summary>
+        /// <summary>
+        /// The same at another page size: a server that pages by fewer than asked, or pages asked for smaller after one
+        /// was too large. Counted in items from the start of the listing, so any size that lines up with the plan's works.
+        /// </summary>
         public long? LastWantedPageAt(int pageSize) =>
             SinglePage ? FirstPage
             : MaxItems == ulong.MaxValue || FiltersOnClient ? null
-            : FirstPage + (long)Math.Ceiling(((decimal)SkipInFirstPage + MaxItems) / pageSize) - 1;
+            : (long)Math.Floor(((decimal)(FirstPage - 1) * PerPage + SkipInFirstPage + MaxItems - 1) / pageSize) + 1;
 
         /// <summary>How many items this plan writes when the server holds <paramref name="total"/> matches.</summary>
         public long WantedOf(long total)

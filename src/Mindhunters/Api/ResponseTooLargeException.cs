@@ -2,15 +2,20 @@ using System;
 
 namespace Mindhunters.Api
 {
-    /// <summary>Thrown when a response body (after decompression) grows past its ceiling: a bomb or a body that never ends.</summary>
+    /// <summary>Thrown while an answer is read, the moment it crosses one of <see cref="ReadLimits"/>.</summary>
     internal sealed class ResponseTooLargeException : Exception
     {
-        public ResponseTooLargeException(long limit)
-            : base($"The response body grew past {limit / (1024 * 1024)} MiB.")
+        /// <param name="what">"its body is larger than the 32 MiB the module reads"</param>
+        /// <param name="itemsStarted">How many of a page's items had begun when the limit was crossed.</param>
+        public ResponseTooLargeException(string what, PageSizeRefusal refusal, int itemsStarted)
+            : base(what)
         {
-            Limit = limit;
+            Refusal = refusal;
+            ItemsStarted = itemsStarted;
         }
 
-        public long Limit { get; }
+        public PageSizeRefusal Refusal { get; }
+
+        public int ItemsStarted { get; }
     }
 }

@@ -70,8 +70,9 @@ namespace Mindhunters.Commands
             ListEndpoint<T> endpoint = Endpoint;
             var progress = new ListingProgress(this, plan, endpoint.Noun);
             int alreadyWritten = 0;
+            var budget = new ListingBudget();
             using var lister = new Lister<T>(endpoint, plan,
-                (pageNumber, perPage, onThrottled, token) => MhApiClient.Default.GetPageAsync(connection, endpoint, query, pageNumber, perPage, Log, onThrottled, token),
+                (pageNumber, perPage, onThrottled, token) => MhApiClient.Default.GetPageAsync(connection, endpoint, query, pageNumber, perPage, Log, onThrottled, token, budget),
                 ThrottleLimit, Log, CancellationToken, include);
             try
             {

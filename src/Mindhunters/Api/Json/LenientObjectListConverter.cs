@@ -10,24 +10,15 @@ namespace Mindhunters.Api.Json
     internal sealed class LenientObjectListConverter<T> : JsonConverter<List<T>> where T : class
     {
         private readonly NestedReader<T> _nested = new NestedReader<T>();
-        private readonly bool _isPageItems;
-
-        public LenientObjectListConverter()
-            : this(false)
-        {
-        }
-
-        /// <param name="isPageItems">This list is a page's "items": <see cref="PageItemLimit"/> applies.</param>
-        public LenientObjectListConverter(bool isPageItems) => _isPageItems = isPageItems;
 
         // null in the JSON gives an empty collection, never a null one.
         public override bool HandleNull => true;
 
         public override List<T>? Read(ref Utf8JsonReader reader, Type typeToConvert, JsonSerializerOptions options) =>
-            ReadObjects(ref reader, options, _nested, _isPageItems && PageItemLimit.Current > 0 ? PageItemLimit.Current : int.MaxValue);
+            ReadObjects(ref reader, options, _nested);
 
         /// <summary>The objects of an array, in order; anything else in it (or instead of it) is skipped.</summary>
-        internal static List<T> ReadObjects(ref Utf8JsonReader reader, JsonSerializerOptions options, NestedReader<T> nested, int limit = int.MaxValue)
+        internal static List<T> ReadObjects(ref Utf8JsonReader reader, JsonSerializerOptions options, NestedReader<T> nested)
         {
             var items = new List<T>();
             if (reader.TokenType != JsonTokenType.StartArray)
@@ -40,7 +31,6 @@ namespace Mindhunters.Api.Json
             {
                 if (reader.TokenType == JsonTokenType.StartObject)
                 {
-                    if (items.Count >= limit) throw new TooManyItemsException(limit);
                     T? item = converter.Read(ref reader, typeof(T), options);
                     if (item is not null) items.Add(item);
                 }

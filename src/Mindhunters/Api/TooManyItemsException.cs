@@ -1,7 +1,8 @@
 using System;
 
-namespace Mindhunters.Api.Json
+namespace Mindhunters.Api
 {
+    /// <summary>Thrown while a page is read, the moment it holds more items than the per_page asked for.</summary>
     internal sealed class TooManyItemsException : Exception
     {
         public TooManyItemsException(int limit)
