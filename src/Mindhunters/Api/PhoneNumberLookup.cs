@@ -33,8 +33,9 @@ namespace Mindhunters.Api
             PhoneNumberQuery query = QueryFor(number);
             PagePlan plan = PagePlan.ForClientFilter(perPage, 0, ulong.MaxValue, false, endpoint.MaxPerPage);
             var found = new List<PhoneNumber>();
+            var budget = new ListingBudget();
             using var lister = new Lister<PhoneNumber>(endpoint, plan,
-                (page, size, onThrottled, token) => client.GetPageAsync(connection, endpoint, query, page, size, log, onThrottled, token),
+                (page, size, onThrottled, token) => client.GetPageAsync(connection, endpoint, query, page, size, log, onThrottled, token, budget),
                 1, log, cancellationToken, Matches(number));
             while (await lister.NextAsync().ConfigureAwait(false) is PageBatch<PhoneNumber> batch) found.AddRange(batch.Items);
             return found;
