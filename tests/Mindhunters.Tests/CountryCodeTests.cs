@@ -17,6 +17,9 @@ namespace Mindhunters.Tests
         [InlineData("uk", "did you mean GB (United Kingdom)?")]
         [InlineData("UK", "did you mean GB (United Kingdom)?")]
         [InlineData("el", "did you mean GR (Greece)?")]
+        [InlineData("USA", "did you mean US (United States)?")]
+        [InlineData("deu", "did you mean DE (Germany)?")]
+        [InlineData("GBR", "did you mean GB (United Kingdom)?")]
         public void TheUsualSlips_SayWhichCodeIsMeant(string code, string hint)
         {
             Assert.EndsWith(hint, CountryCodes.Problem(code));
@@ -35,7 +38,7 @@ namespace Mindhunters.Tests
         }
 
         [Theory]
-        [InlineData("usa")]
+        [InlineData("usx")]
         [InlineData("u")]
         [InlineData("")]
         [InlineData("1A")]

@@ -18,9 +18,9 @@ AfterAll {
 Describe 'Connect-MhAccount and Get-MhContext' {
     AfterEach { Disconnect-MhAccount }
 
-    It 'connects without a request and shows the context, never the token' {
+    It 'connects with -SkipValidation without a request and shows the context, never the token' {
         Clear-FakeApiRequest $api
-        $context = Connect-MhAccount -Subdomain acme -Token $secure -BaseUri $api.BaseUri -PassThru
+        $context = Connect-MhAccount -Subdomain acme -Token $secure -BaseUri $api.BaseUri -PassThru -SkipValidation
         @(Get-FakeApiRequest $api).Count | Should -Be 0
         $context | Should -BeOfType ([Mindhunters.Model.MhContext])
         $shown = Get-MhContext
@@ -33,12 +33,12 @@ Describe 'Connect-MhAccount and Get-MhContext' {
     }
 
     It 'defaults the base URI to https://<subdomain>.mindhunters.ai' {
-        Connect-MhAccount -Subdomain acme -Token $secure
+        Connect-MhAccount -Subdomain acme -Token $secure -SkipValidation
         (Get-MhContext).BaseUri | Should -Be 'https://acme.mindhunters.ai/'
     }
 
     It 'takes -TimeoutSec' {
-        Connect-MhAccount -Subdomain acme -Token $secure -TimeoutSec 5
+        Connect-MhAccount -Subdomain acme -Token $secure -TimeoutSec 5 -SkipValidation
         (Get-MhContext).TimeoutSec | Should -Be 5
     }
 

@@ -8,7 +8,7 @@ BeforeAll {
     $script:api = Start-FakeApi -Count 250 -Token $token
 
     function script:Connect-Hostile([string] $Mode, [int] $TimeoutSec = 100) {
-        Connect-MhAccount -Subdomain hostile -Token (ConvertTo-SecureString $token -AsPlainText -Force) -BaseUri "$($api.BaseUri)/hostile/$Mode/" -TimeoutSec $TimeoutSec
+        Connect-MhAccount -Subdomain hostile -Token (ConvertTo-SecureString $token -AsPlainText -Force) -BaseUri "$($api.BaseUri)/hostile/$Mode/" -TimeoutSec $TimeoutSec -SkipValidation
     }
 }
 

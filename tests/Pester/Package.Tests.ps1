@@ -163,7 +163,7 @@ $steps = [ordered]@{
     'Get-MhAgent'             = { Get-MhAgent -First 1 }
     'Get-MhPhoneNumberRate'   = { Get-MhPhoneNumberRate -First 1 }
     'Set without a uuid'      = { Set-MhPhoneNumber -SmsEnabled $false }
-    'Connect-MhAccount'       = { Connect-MhAccount -Subdomain acme -Token (ConvertTo-SecureString 'x' -AsPlainText -Force) -BaseUri $env:MIHU_BASE_URI }
+    'Connect-MhAccount'       = { Connect-MhAccount -Subdomain acme -Token (ConvertTo-SecureString 'x' -AsPlainText -Force) -BaseUri $env:MIHU_BASE_URI -SkipValidation }
     'Disconnect-MhAccount'    = { Disconnect-MhAccount }
     'Connect without a token' = { Connect-MhAccount -Subdomain acme }
 }

@@ -17,7 +17,7 @@ BeforeAll {
         Start-Job -ArgumentList (Get-BuiltModulePath), $BaseUri, $Token, $Count -ScriptBlock {
             param($ModulePath, $BaseUri, $Token, $Count)
             Import-Module $ModulePath
-            Connect-MhAccount -Subdomain safety -Token (ConvertTo-SecureString $Token -AsPlainText -Force) -BaseUri $BaseUri
+            Connect-MhAccount -Subdomain safety -Token (ConvertTo-SecureString $Token -AsPlainText -Force) -BaseUri $BaseUri -SkipValidation
             $clock = [Diagnostics.Stopwatch]::StartNew()
             $numbers = 1..$Count | ForEach-Object { [pscustomobject]@{ PhoneNumberUuid = [guid]('{0:x8}-0000-4000-8000-{0:x12}' -f $_) } }
             $output = @($numbers | Set-MhPhoneNumber -SmsEnabled $false -Confirm:$false -PassThru -ErrorVariable failed -ErrorAction SilentlyContinue)

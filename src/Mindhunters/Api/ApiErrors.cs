@@ -48,7 +48,7 @@ namespace Mindhunters.Api
                 401 => (MhErrorKind.Authentication, "Check the API token: run Connect-MhAccount with a valid token, or set MIHU_API_TOKEN to one."),
                 403 => (MhErrorKind.PermissionDenied, $"Use a token that is allowed to do this in the workspace '{connection.Subdomain}'."),
                 404 => (MhErrorKind.NotFound, operation.NotFoundAction),
-                422 or 400 => (MhErrorKind.InvalidArgument, $"Check the values against Get-Help {operation.Command} -Parameter *."),
+                422 or 400 => (MhErrorKind.InvalidArgument, RangeAction(parsed, operation) ?? $"Check the values against Get-Help {operation.Command} -Parameter *."),
                 429 => (MhErrorKind.Throttled, "The workspace's rate limit was hit; run the command again later, or use a lower -ThrottleLimit."),
                 >= 500 => (MhErrorKind.ServiceUnavailable, "The Mindhunters service is failing; run the command again later. If it persists, contact Mindhunters support with the time of the failure."),
                 _ => (MhErrorKind.HttpError, "Check the request values and the base URI (Get-MhContext), then run the command again."),
@@ -96,6 +96,14 @@ namespace Mindhunters.Api
                 caller.ThrowIfCancellationRequested();
                 return "";
             }
+        }
+
+        /// <summary>"-VoiceChannelLimit takes a value from 0 to 1000 …", when the refusal names a field and its text a range.</summary>
+        private static string? RangeAction(ErrorBody parsed, ApiOperation operation)
+        {
+            if (parsed.Field is not string field || AllowedRange.Of(parsed.Details ?? parsed.Text) is not string range) return null;
+            string name = operation.ParameterOf(field) ?? field;
+            return $"{name} takes a value {range} (the range the API gave for {field}); give one in it.";
         }
 
         /// <summary>Scheme, host and port of a redirect's target: never its user info, path or query.</summary>

@@ -10,8 +10,9 @@ namespace Mindhunters.Api
         private readonly string? _what;
         private readonly string? _notFoundAction;
 
-        private ApiOperation(string? noun, string? what, int? page, string command, string? notFoundAction)
+        private ApiOperation(string? noun, string? what, int? page, string command, string? notFoundAction, System.Func<string, string?>? parameterOf = null)
         {
+            ParameterOf = parameterOf ?? (field => null);
             _noun = noun;
             _what = what;
             Page = page;
@@ -28,12 +29,17 @@ namespace Mindhunters.Api
         /// <summary>The command whose help explains the values: "Get-MhAgent".</summary>
         public string Command { get; }
 
+        /// <summary>The parameter a refused field of the request came from ("-VoiceChannelLimit"), or null when none did.</summary>
+        public System.Func<string, string?> ParameterOf { get; }
+
         public string NotFoundAction => _notFoundAction ?? $"Check the subdomain or base URI (Get-MhContext): the {_noun} endpoint was not found there.";
 
         public static ApiOperation ListPage(string noun, string command, int page) => new ApiOperation(noun, null, page, command, null);
 
         /// <param name="what">"Updating phone number 3c90c3cc-…"</param>
         /// <param name="notFoundAction">What to do when the object does not exist.</param>
-        public static ApiOperation Write(string what, string command, string notFoundAction) => new ApiOperation(null, what, null, command, notFoundAction);
+        /// <param name="parameterOf">The parameter each field of the body comes from, so a 422 can name it.</param>
+        public static ApiOperation Write(string what, string command, string notFoundAction, System.Func<string, string?>? parameterOf = null) =>
+            new ApiOperation(null, what, null, command, notFoundAction, parameterOf);
     }
 }

@@ -37,11 +37,24 @@ namespace Mindhunters.Api
         public static WriteRequest<PhoneNumber> Request(Guid phoneNumberUuid, byte[] body, string shownAs, string workspace) =>
             new WriteRequest<PhoneNumber>(HttpMethods.Patch, PathOf(phoneNumberUuid), body, MindhuntersJsonContext.Default.PhoneNumberItemResponse,
                 ApiOperation.Write("Updating phone number " + shownAs, "Set-MhPhoneNumber",
-                    $"Check the PhoneNumberUuid: no phone number {phoneNumberUuid} exists in the workspace '{workspace}' (Get-MhPhoneNumber lists them)."))
+                    $"Check the PhoneNumberUuid: no phone number {phoneNumberUuid} exists in the workspace '{workspace}' (Get-MhPhoneNumber lists them).",
+                    ParameterOf))
             {
                 About = phoneNumberUuid,
                 IdOf = number => number.PhoneNumberUuid,
             };
+
+        /// <summary>"-VoiceChannelLimit" for the field "channel_settings.voice.channel_limit" of a refusal; null for another field.</summary>
+        public static string? ParameterOf(string field)
+        {
+            string[] parts = field.Split('.');
+            if (parts.Length != 3 || parts[0] != "channel_settings") return null;
+            string name = Pascal(parts[1]) + Pascal(parts[2]);
+            return SettingCells.Names.Contains(name) ? "-" + name : null;
+        }
+
+        private static string Pascal(string snake) =>
+            string.Concat(snake.Split('_').Select(word => word.Length == 0 ? "" : char.ToUpperInvariant(word[0]) + word.Substring(1)));
 
         /// <summary>{"channel_settings":{"voice":{"channel_limit":7},"sms":{"enabled":false}}}: only the given fields.</summary>
         public byte[] ToJson()

@@ -269,10 +269,14 @@ namespace Mindhunters.Api
 
         /// <summary>
         /// Null when <paramref name="text"/> is an assigned alpha-2 code in any case; otherwise what is wrong with it,
-        /// in words for the user, with the code they probably meant for the usual slips (UK for GB).
+        /// in words for the user, with the code they probably meant for the usual slips (UK for GB, USA for US).
         /// </summary>
         public static string? Problem(string text)
         {
+            if (text.Length == 3 && CountryAlpha3.ToAlpha2.TryGetValue(text.ToUpperInvariant(), out string? alpha2))
+            {
+                return $"'{text}' is an ISO 3166-1 alpha-3 code, where the API takes the two-letter code; did you mean {alpha2} ({All[alpha2]})?";
+            }
             if (text.Length != 2 || !IsAsciiLetter(text[0]) || !IsAsciiLetter(text[1]))
             {
                 return $"'{text}' is not a two-letter ISO 3166-1 country code. Give one such as US, GB or DE (press Tab to complete).";

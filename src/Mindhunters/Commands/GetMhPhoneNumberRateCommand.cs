@@ -16,6 +16,7 @@ namespace Mindhunters.Commands
 
         [Parameter]
         [ValidateNotNullOrWhiteSpace]
+        [ValidateE164("prefix")]
         public string? Prefix { get; set; }
 
         private protected override ListEndpoint<PhoneNumberRate> Endpoint => Endpoints.PhoneNumberRates;

@@ -1,4 +1,5 @@
 using System;
+using System.Collections.Generic;
 using System.Collections.ObjectModel;
 using System.Management.Automation;
 using Mindhunters.Api;
@@ -15,6 +16,10 @@ namespace Mindhunters.Commands
         private const string PerPageName = "PerPage";
 
         private RuntimeDefinedParameterDictionary? _dynamicParameters;
+
+        // The uuids written by this command, across its ProcessRecord calls: Get-MhAgent 'Support*' | Get-MhPhoneNumber
+        // lists a number bound to two of the agents twice, and the pipeline gets it once.
+        private readonly HashSet<Guid> _written = new HashSet<Guid>();
 
         [Parameter]
         [ValidateRange(1, 8)]
@@ -64,6 +69,7 @@ namespace Mindhunters.Commands
             MhConnection connection = ResolveConnection();
             ListEndpoint<T> endpoint = Endpoint;
             var progress = new ListingProgress(this, plan, endpoint.Noun);
+            int alreadyWritten = 0;
             var budget = new ListingBudget();
             using var lister = new Lister<T>(endpoint, plan,
                 (pageNumber, perPage, onThrottled, token) => MhApiClient.Default.GetPageAsync(connection, endpoint, query, pageNumber, perPage, Log, onThrottled, token, budget),
@@ -78,8 +84,13 @@ namespace Mindhunters.Commands
                         WriteObject(PagingParameters.NewTotalCount((ulong)Math.Max(0, batch.Total ?? 0), batch.Total is null ? 0.0 : 1.0));
                     }
                     progress.PageArrived(batch, lister.ItemsReturned);
-                    foreach (T item in batch.Items) WriteObject(item);
+                    foreach (T item in batch.Items)
+                    {
+                        if (IsNew(endpoint, item)) WriteObject(item);
+                        else alreadyWritten++;
+                    }
                 }
+                if (alreadyWritten > 0) WriteVerboseLine($"{alreadyWritten} of these {endpoint.Noun} were already written for an earlier input of this pipeline, so they were not written again.");
                 if (plan.FiltersOnClient)
                 {
                     if (lister.ItemsMatched == 0) WriteVerboseLine($"No {endpoint.Noun} match.");
@@ -94,6 +105,13 @@ namespace Mindhunters.Commands
             {
                 progress.Complete();
             }
+        }
+
+        /// <summary>False for an item this command has written already (items without a uuid are always new).</summary>
+        private protected bool IsNew(ListEndpoint<T> endpoint, T item)
+        {
+            Guid id = endpoint.Id(item);
+            return id == Guid.Empty || _written.Add(id);
         }
     }
 }

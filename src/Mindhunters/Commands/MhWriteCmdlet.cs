@@ -1,4 +1,6 @@
 using System;
+using System.Threading;
+using System.Threading.Tasks;
 using Mindhunters.Api;
 
 namespace Mindhunters.Commands
@@ -57,12 +59,38 @@ namespace Mindhunters.Commands
             else WriteObject(answer);
         }
 
+        /// <summary>
+        /// A read that one write needs first (Set-MhPhoneNumber -Number looks the uuid up), under the same stop rules as
+        /// the writes: a server that refuses the token or keeps failing is not asked again for every object that follows.
+        /// </summary>
+        /// <param name="about">What the read is for, as errors name it: the number as given.</param>
+        /// <returns>The answer; null when the read failed (the error is written) or the command has stopped (counted).</returns>
+        private protected T? ReadFirst<T>(Func<CancellationToken, Task<T>> read, object about, (string One, string Many) noun) where T : class
+        {
+            if (_stop is not null)
+            {
+                _stop.NotSent++;
+                return null;
+            }
+            try
+            {
+                T answer = Await(read(CancellationToken));
+                _stopRule.Succeeded();
+                return answer;
+            }
+            catch (MhApiException e)
+            {
+                Failed(e, about, noun);
+                return null;
+            }
+        }
+
         protected override void EndProcessing()
         {
             if (_stop is not null) WriteStop(_stop);
         }
 
-        private void Failed(MhApiException failure, Guid about, (string One, string Many) noun)
+        private void Failed(MhApiException failure, object about, (string One, string Many) noun)
         {
             if (!_stopRule.StopsAfter(failure))
             {
@@ -90,7 +118,7 @@ namespace Mindhunters.Commands
         /// <summary>Why the command stopped sending, and how many objects came after that.</summary>
         private sealed class Stop
         {
-            public Stop(MhApiException cause, Guid about, (string One, string Many) noun, int inARow)
+            public Stop(MhApiException cause, object about, (string One, string Many) noun, int inARow)
             {
                 Cause = cause;
                 About = about;
@@ -99,7 +127,7 @@ namespace Mindhunters.Commands
             }
 
             public MhApiException Cause { get; }
-            public Guid About { get; }
+            public object About { get; }
             public (string One, string Many) Noun { get; }
             public int InARow { get; }
             public int NotSent { get; set; }

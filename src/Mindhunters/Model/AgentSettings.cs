@@ -1,11 +1,10 @@
 using System.Collections.Generic;
-using System.Linq;
 
 namespace Mindhunters.Model
 {
     /// <summary>
-    /// An agent's settings as the API sends them: a plain dictionary of dictionaries, lists and values, which reads
-    /// as its keys ("voice, text, memorize, evaluation") in Export-Csv and Format-Table.
+    /// An agent's settings as the API sends them: a dictionary of <see cref="PlainObject"/>s, lists and values, which
+    /// reads as its keys and values ("voice: {voice_id: v1}, text: {}") in Export-Csv and Format-Table.
     /// </summary>
     public sealed class AgentSettings : Dictionary<string, object?>
     {
@@ -13,6 +12,6 @@ namespace Mindhunters.Model
         {
         }
 
-        public override string ToString() => string.Join(", ", Keys.ToArray());
+        public override string ToString() => PlainText.Of(this);
     }
 }

@@ -68,14 +68,72 @@ namespace Mindhunters.Model
         [JsonIgnore]
         public string? Currency => Billing?.Currency;
 
+        // The channel settings, named as Set-MhPhoneNumber's parameters, so an exported CSV edited in a spreadsheet
+        // can be piped back into it. A phone number piped into Set-MhPhoneNumber binds them too, but the cmdlet
+        // takes a number's own values as its current state, never as settings to send (see its help).
+
+        /// <summary>ChannelSettings.Voice.Enabled; null when the API sent no voice settings.</summary>
+        [JsonIgnore]
+        public bool? VoiceEnabled => ChannelSettings?.Voice?.Enabled;
+
+        /// <summary>ChannelSettings.Voice.ChannelLimit.</summary>
+        [JsonIgnore]
+        public int? VoiceChannelLimit => ChannelSettings?.Voice?.ChannelLimit;
+
+        /// <summary>ChannelSettings.Voice.WhitelistedDestinations as one text, "US;GB": one cell in a CSV.</summary>
+        [JsonIgnore]
+        public string? VoiceWhitelistedDestinations => Joined(ChannelSettings?.Voice);
+
+        [JsonIgnore]
+        public bool? SmsEnabled => ChannelSettings?.Sms?.Enabled;
+
+        [JsonIgnore]
+        public int? SmsChannelLimit => ChannelSettings?.Sms?.ChannelLimit;
+
+        [JsonIgnore]
+        public string? SmsWhitelistedDestinations => Joined(ChannelSettings?.Sms);
+
+        [JsonIgnore]
+        public bool? InboundEnabled => ChannelSettings?.Inbound?.Enabled;
+
+        [JsonIgnore]
+        public int? InboundChannelLimit => ChannelSettings?.Inbound?.ChannelLimit;
+
+        /// <summary>True when an agent is bound to the number on any channel (call, sms or whatsapp).</summary>
+        [JsonIgnore]
+        public bool IsBound => Bindings is { } bindings && (IsOn(bindings.Call) || IsOn(bindings.Sms) || IsOn(bindings.Whatsapp));
+
         /// <summary>The name of the agent that answers and makes calls on this number; null when none is bound for calls.</summary>
         [JsonIgnore]
-        public string? CallAgentName => Bindings?.Call is { Bound: true } call ? call.AgentName : null;
+        public string? CallAgentName => Bound(Bindings?.Call)?.AgentName;
 
         /// <summary>That agent's uuid, as the API gives it (a string: a value that is not a uuid must still list).</summary>
         [JsonIgnore]
-        public string? CallAgentUuid => Bindings?.Call is { Bound: true } call ? call.AgentUuid : null;
+        public string? CallAgentUuid => Bound(Bindings?.Call)?.AgentUuid;
+
+        /// <summary>The agent that answers SMS on this number; null when none is bound for SMS.</summary>
+        [JsonIgnore]
+        public string? SmsAgentName => Bound(Bindings?.Sms)?.AgentName;
+
+        [JsonIgnore]
+        public string? SmsAgentUuid => Bound(Bindings?.Sms)?.AgentUuid;
+
+        /// <summary>The agent that answers WhatsApp on this number; null when none is bound for WhatsApp.</summary>
+        [JsonIgnore]
+        public string? WhatsappAgentName => Bound(Bindings?.Whatsapp)?.AgentName;
+
+        [JsonIgnore]
+        public string? WhatsappAgentUuid => Bound(Bindings?.Whatsapp)?.AgentUuid;
 
         public override string ToString() => Number ?? PhoneNumberUuid.ToString();
+
+        /// <summary>The separator of <see cref="VoiceWhitelistedDestinations"/> and <see cref="SmsWhitelistedDestinations"/>.</summary>
+        internal const string ListSeparator = ";";
+
+        private static string? Joined(ChannelSetting? setting) => setting is null ? null : string.Join(ListSeparator, setting.WhitelistedDestinations);
+
+        private static bool IsOn(AgentBinding? binding) => binding is { Bound: true };
+
+        private static AgentBinding? Bound(AgentBinding? binding) => IsOn(binding) ? binding : null;
     }
 }

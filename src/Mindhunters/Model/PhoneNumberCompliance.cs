@@ -1,4 +1,3 @@
-using System.Collections.Generic;
 using System.Globalization;
 using System.Text.Json.Serialization;
 using Mindhunters.Api.Json;
@@ -10,19 +9,19 @@ namespace Mindhunters.Model
         [JsonInclude, JsonPropertyName("status")]
         public string? Status { get; internal set; }
 
-        // The page shows requirements only as "[{}]": their shape is unknown, so each is kept as plain
-        // dictionaries, lists and values rather than guessed into a class.
+        // The page shows requirements only as "[{}]": their shape is unknown, so each is kept as a plain object of
+        // values rather than guessed into a class. The list reads as "type: address, description: …; type: …".
         [JsonInclude, JsonPropertyName("requirements"), JsonConverter(typeof(PlainObjectArrayConverter))]
-        public IReadOnlyDictionary<string, object?>[] Requirements { get; internal set; } = new IReadOnlyDictionary<string, object?>[0];
+        public PartList<PlainObject> Requirements { get; internal set; } = PartList<PlainObject>.Empty;
 
         public override string ToString()
         {
             string status = Status ?? "unknown";
-            return Requirements.Length switch
+            return Requirements.Count switch
             {
                 0 => status,
                 1 => status + " (1 requirement)",
-                _ => string.Format(CultureInfo.InvariantCulture, "{0} ({1} requirements)", status, Requirements.Length),
+                _ => string.Format(CultureInfo.InvariantCulture, "{0} ({1} requirements)", status, Requirements.Count),
             };
         }
     }

@@ -35,6 +35,17 @@ namespace Mindhunters.Model
         [JsonInclude, JsonPropertyName("price"), JsonConverter(typeof(LenientObjectConverter<RatePrice>))]
         public RatePrice? Price { get; internal set; }
 
+        // Flat copies of Price, as a phone number has MonthlyFee and Currency: a decimal that Sort-Object and
+        // Measure-Object compare as a number, and a currency column of its own in the table and in Export-Csv.
+
+        /// <summary>Price.Amount: a number, in <see cref="PriceCurrency"/>.</summary>
+        [JsonIgnore]
+        public decimal? PriceAmount => Price?.Amount;
+
+        /// <summary>Price.Currency, such as "EUR".</summary>
+        [JsonIgnore]
+        public string? PriceCurrency => Price?.Currency;
+
         /// <summary>"DE 4915 Germany - Mobile: 0.0868 EUR".</summary>
         public override string ToString()
         {

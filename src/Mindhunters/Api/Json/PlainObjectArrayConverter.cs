@@ -2,32 +2,33 @@ using System;
 using System.Collections.Generic;
 using System.Text.Json;
 using System.Text.Json.Serialization;
+using Mindhunters.Model;
 
 namespace Mindhunters.Api.Json
 {
     /// <summary>
-    /// Reads an array of objects whose shape nobody promised into plain dictionaries, lists, strings,
-    /// decimals and booleans, which PowerShell shows as they are.
+    /// Reads an array of objects whose shape nobody promised into <see cref="PlainObject"/>s of plain objects, lists,
+    /// strings, decimals and booleans, which PowerShell shows as they are and which read as text.
     /// </summary>
-    internal sealed class PlainObjectArrayConverter : JsonConverter<IReadOnlyDictionary<string, object?>[]>
+    internal sealed class PlainObjectArrayConverter : JsonConverter<PartList<PlainObject>>
     {
         // null in the JSON gives an empty collection, never a null one.
         public override bool HandleNull => true;
 
-        public override IReadOnlyDictionary<string, object?>[] Read(ref Utf8JsonReader reader, Type typeToConvert, JsonSerializerOptions options)
+        public override PartList<PlainObject> Read(ref Utf8JsonReader reader, Type typeToConvert, JsonSerializerOptions options)
         {
-            var result = new List<IReadOnlyDictionary<string, object?>>();
+            var result = new List<PlainObject>();
             if (reader.TokenType != JsonTokenType.StartArray)
             {
                 reader.Skip();
-                return result.ToArray();
+                return new PartList<PlainObject>(result);
             }
             while (reader.Read() && reader.TokenType != JsonTokenType.EndArray)
             {
                 object? value = ReadValue(ref reader);
-                result.Add(value as IReadOnlyDictionary<string, object?> ?? new Dictionary<string, object?> { ["value"] = value });
+                result.Add(value as PlainObject ?? new PlainObject { ["value"] = value });
             }
-            return result.ToArray();
+            return new PartList<PlainObject>(result);
         }
 
         internal static object? ReadValue(ref Utf8JsonReader reader)
@@ -35,7 +36,7 @@ namespace Mindhunters.Api.Json
             switch (reader.TokenType)
             {
                 case JsonTokenType.StartObject:
-                    var map = new Dictionary<string, object?>(StringComparer.OrdinalIgnoreCase);
+                    var map = new PlainObject();
                     while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
                     {
                         string name = reader.GetString() ?? "";
@@ -46,7 +47,7 @@ namespace Mindhunters.Api.Json
                 case JsonTokenType.StartArray:
                     var list = new List<object?>();
                     while (reader.Read() && reader.TokenType != JsonTokenType.EndArray) list.Add(ReadValue(ref reader));
-                    return list.ToArray();
+                    return new PlainList(list);
                 case JsonTokenType.String:
                     return reader.GetString();
                 case JsonTokenType.Number:
@@ -60,7 +61,7 @@ namespace Mindhunters.Api.Json
             }
         }
 
-        public override void Write(Utf8JsonWriter writer, IReadOnlyDictionary<string, object?>[] value, JsonSerializerOptions options) =>
+        public override void Write(Utf8JsonWriter writer, PartList<PlainObject> value, JsonSerializerOptions options) =>
             WriteValue(writer, value);
 
         /// <summary>What <see cref="ReadValue"/> made, as JSON again.</summary>

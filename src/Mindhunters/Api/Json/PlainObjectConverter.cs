@@ -22,7 +22,7 @@ namespace Mindhunters.Api.Json
                 reader.Skip();
                 return settings;
             }
-            var values = (IReadOnlyDictionary<string, object?>)PlainObjectArrayConverter.ReadValue(ref reader)!;
+            var values = (PlainObject)PlainObjectArrayConverter.ReadValue(ref reader)!;
             foreach (KeyValuePair<string, object?> value in values) settings[value.Key] = value.Value;
             return settings;
         }
