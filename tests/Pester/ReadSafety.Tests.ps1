@@ -111,11 +111,12 @@ Import-Module '$(Get-BuiltModulePath)'
     }
 
     It '16 honest pages of 10 MB with -ThrottleLimit 8 list completely, holding no more than a few pages at once' {
-        $run = Measure-Listing 'heavy-pages' 'Get-MhPhoneNumber -ThrottleLimit 8 -Verbose 4>&1 | Where-Object { $_ -isnot [System.Management.Automation.VerboseRecord] -or $_.Message -like ''*did not fit beside the pages in flight*'' }'
-        Write-Host "    16 heavy pages (10 MB of long strings each), -ThrottleLimit 8: $($run.Count - 1) numbers, $($run.PeakMB) MB peak, $($run.Seconds) s"
+        # Whether the pages in flight ever reach the budget (and the rest go on one at a time) depends on how the
+        # answers interleave, so the test asserts what a user sees: every number, and a bounded peak.
+        $run = Measure-Listing 'heavy-pages' 'Get-MhPhoneNumber -ThrottleLimit 8'
+        Write-Host "    16 heavy pages (10 MB of long strings each), -ThrottleLimit 8: $($run.Count) numbers, $($run.PeakMB) MB peak, $($run.Seconds) s"
         $run.Error | Should -BeNullOrEmpty -Because $run.Message
-        # The 1600 numbers, and the one Verbose line that says the pages in flight went on one at a time.
-        $run.Count | Should -Be 1601
+        $run.Count | Should -Be 1600
         $run.PeakMB | Should -BeLessThan 600
     }
 }
