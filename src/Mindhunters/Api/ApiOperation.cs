@@ -10,8 +10,9 @@ namespace Mindhunters.Api
         private readonly string? _what;
         private readonly string? _notFoundAction;
 
-        private ApiOperation(string? noun, string? what, int? page, string command, string? notFoundAction)
+        private ApiOperation(string? noun, string? what, int? page, string command, string? notFoundAction, string? whenUnsure = null)
         {
+            WhenUnsure = whenUnsure;
             _noun = noun;
             _what = what;
             Page = page;
@@ -28,12 +29,20 @@ namespace Mindhunters.Api
         /// <summary>The command whose help explains the values: "Get-MhAgent".</summary>
         public string Command { get; }
 
+        /// <summary>
+        /// For a request that is never sent twice (a POST): how to find out whether it took effect when its answer was lost,
+        /// "Get-MhPhoneNumber -Search 390212345678 shows whether the number was bought"; null for the general advice.
+        /// </summary>
+        public string? WhenUnsure { get; }
+
         public string NotFoundAction => _notFoundAction ?? $"Check the subdomain or base URI (Get-MhContext): the {_noun} endpoint was not found there.";
 
         public static ApiOperation ListPage(string noun, string command, int page) => new ApiOperation(noun, null, page, command, null);
 
         /// <param name="what">"Updating phone number 3c90c3cc-…"</param>
         /// <param name="notFoundAction">What to do when the object does not exist.</param>
-        public static ApiOperation Write(string what, string command, string notFoundAction) => new ApiOperation(null, what, null, command, notFoundAction);
+        /// <param name="whenUnsure">How to check a POST whose answer was lost (<see cref="WhenUnsure"/>).</param>
+        public static ApiOperation Write(string what, string command, string notFoundAction, string? whenUnsure = null) =>
+            new ApiOperation(null, what, null, command, notFoundAction, whenUnsure);
     }
 }

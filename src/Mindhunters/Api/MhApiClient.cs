@@ -126,6 +126,11 @@ namespace Mindhunters.Api
                     {
                         throw WriteErrors.AboutAnother(response, about, answered, operation);
                     }
+                    if (request.AboutNumber is string number && request.NumberOf?.Invoke(data) is string answeredNumber
+                        && E164.Digits(answeredNumber) != E164.Digits(number))
+                    {
+                        throw WriteErrors.AboutAnotherNumber(response, number, answeredNumber, connection, operation);
+                    }
                     log.Verbose(line);
                     return data;
                 }, request.Idempotent, pace).ConfigureAwait(false);
@@ -165,7 +170,7 @@ namespace Mindhunters.Api
                     {
                         string body = await ReadErrorBodyAsync(response, attemptTimeout.Token, cancellationToken).ConfigureAwait(false);
                         MhApiException error = ApiErrors.FromResponse(connection, response, body, operation, retry);
-                        throw retryable || !RetryPolicy.IsRetryableStatus(status) ? error : error.WithNote(WriteErrors.NotSentAgain);
+                        throw retryable || !RetryPolicy.IsRetryableStatus(status) ? error : WriteErrors.MayHaveArrived(error, operation);
                     }
                     if (status == 429) onThrottled?.Invoke();
                     retryAfter = RetryPolicy.ParseRetryAfter(FirstValue(response.Headers, "Retry-After"), DateTimeOffset.UtcNow);
@@ -179,9 +184,10 @@ namespace Mindhunters.Api
                     // A POST that got no answer may have been done: it is not sent again.
                     if (!idempotent || ++timeouts > 1 || retry >= RetryPolicy.MaxRetries)
                     {
-                        throw new MhApiException(MhErrorKind.Timeout,
-                            idempotent ? $"{operation.Failed}: {connection.BaseUri.Host} gave {failure}, twice." : $"{operation.Failed}: {connection.BaseUri.Host} gave {failure}. {WriteErrors.NotSentAgain}",
+                        var timedOut = new MhApiException(MhErrorKind.Timeout,
+                            $"{operation.Failed}: {connection.BaseUri.Host} gave {failure}{(idempotent ? ", twice" : "")}.",
                             "Try again later, or allow more time with Connect-MhAccount -TimeoutSec.") { Page = operation.Page };
+                        throw idempotent ? timedOut : WriteErrors.MayHaveArrived(timedOut, operation);
                     }
                 }
                 catch (Exception e) when (IsUnreadableAnswer(e))
@@ -199,9 +205,10 @@ namespace Mindhunters.Api
                     bool mayHaveArrived = !idempotent && !IsConnectionRefused(e);
                     if (retry >= RetryPolicy.MaxRetries || mayHaveArrived)
                     {
-                        throw new MhApiException(MhErrorKind.Connection,
-                            $"{operation.Failed}: could not reach {connection.BaseUri.Host} ({failure}; {retry} retries).{(mayHaveArrived ? " " + WriteErrors.NotSentAgain : "")}",
+                        var unreachable = new MhApiException(MhErrorKind.Connection,
+                            $"{operation.Failed}: could not reach {connection.BaseUri.Host} ({failure}; {retry} retries).",
                             "Check the network, the proxy and the subdomain or base URI (Get-MhContext), then run the command again.", e) { Page = operation.Page };
+                        throw mayHaveArrived ? WriteErrors.MayHaveArrived(unreachable, operation) : unreachable;
                     }
                 }
 

@@ -36,8 +36,19 @@ namespace Mindhunters.Api
         /// <summary>The field a validation error (422) is about: "error.field", or the first key of "data.errors".</summary>
         public string? ApiErrorField { get; internal init; }
 
+        /// <summary>
+        /// A request that is not sent twice (a POST) may have reached the server before it failed: whether it took effect
+        /// is unknown, and the recommended action says how to find out.
+        /// </summary>
+        public bool MayHaveArrived { get; internal init; }
+
         /// <summary>The same failure with one more sentence: what the command did about it.</summary>
-        internal MhApiException WithNote(string note) => new MhApiException(Kind, Message + " " + note, RecommendedAction, InnerException)
+        internal MhApiException WithNote(string note) => Copy(Message + " " + note, RecommendedAction, MayHaveArrived);
+
+        /// <summary>The same failure with another recommended action, or another answer to whether the request may have arrived.</summary>
+        internal MhApiException With(string recommendedAction, bool mayHaveArrived) => Copy(Message, recommendedAction, mayHaveArrived);
+
+        private MhApiException Copy(string message, string recommendedAction, bool mayHaveArrived) => new MhApiException(Kind, message, recommendedAction, InnerException)
         {
             StatusCode = StatusCode,
             Page = Page,
@@ -45,6 +56,7 @@ namespace Mindhunters.Api
             ApiErrorCode = ApiErrorCode,
             ApiErrorDetails = ApiErrorDetails,
             ApiErrorField = ApiErrorField,
+            MayHaveArrived = mayHaveArrived,
         };
 
         public string ErrorId => Kind switch
@@ -61,6 +73,7 @@ namespace Mindhunters.Api
             MhErrorKind.Timeout => "MhTimeout",
             MhErrorKind.RedirectRefused => "MhRedirectRefused",
             MhErrorKind.Refused => "MhRequestRefused",
+            MhErrorKind.PurchaseLimitReached => "MhPurchaseLimitReached",
             _ => "MhHttpError",
         };
     }

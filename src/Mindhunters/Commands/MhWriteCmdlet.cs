@@ -29,7 +29,7 @@ namespace Mindhunters.Commands
                 _stop.NotSent++;
                 return;
             }
-            if (intent.About == Guid.Empty)
+            if (intent.Name is null && intent.About == Guid.Empty)
             {
                 Refuse(ErrorRecords.EmptyUuid(intent.AboutParameter, $"it names no {intent.Noun.One}", "a lookup that found nothing: check what was piped or given"),
                     fromPipeline: MyInvocation.ExpectingInput);
@@ -41,20 +41,33 @@ namespace Mindhunters.Commands
             if (!ShouldProcess(target, action)) return;
 
             MhConnection connection = ResolveConnection();
+            WriteRequest<T> request = intent.Request(target, connection.Subdomain);
             T? answer;
             try
             {
-                answer = Await(MhApiClient.Default.WriteAsync(connection, intent.Request(target, connection.Subdomain), Log, CancellationToken, _pace));
+                // Server text that echoes a secret the command holds (a SIP password) is blanked like the token.
+                MhConnection sending = intent.Secrets.Count == 0 ? connection : connection.WithSecrets(intent.Secrets);
+                answer = Await(MhApiClient.Default.WriteAsync(sending, request, Log, CancellationToken, _pace));
             }
             catch (MhApiException e)
             {
-                Failed(e, intent.About, intent.Noun);
+                Failed(e, intent.ErrorTarget, intent.Noun);
                 return;
+            }
+            finally
+            {
+                if (request.HoldsSecret) Array.Clear(request.Body, 0, request.Body.Length);
             }
             _stopRule.Succeeded();
             if (!intent.PassThru) return;
-            if (answer is null) WriteVerboseLine($"The API answered without a body: the change was made, but there is no {intent.Noun.One} to pass through.");
-            else WriteObject(answer);
+            if (answer is null)
+            {
+                WriteVerboseLine($"The API answered without a body: the change was made, but there is no {intent.Noun.One} to pass through.");
+                return;
+            }
+            object? output = intent.Output is null ? answer : intent.Output(answer);
+            if (output is null) WriteVerboseLine($"The API's answer holds no {intent.OutputNoun ?? intent.Noun.One}: the change was made, but there is nothing to pass through.");
+            else WriteObject(output);
         }
 
         protected override void EndProcessing()
@@ -62,7 +75,7 @@ namespace Mindhunters.Commands
             if (_stop is not null) WriteStop(_stop);
         }
 
-        private void Failed(MhApiException failure, Guid about, (string One, string Many) noun)
+        private void Failed(MhApiException failure, object about, (string One, string Many) noun)
         {
             if (!_stopRule.StopsAfter(failure))
             {
@@ -81,7 +94,7 @@ namespace Mindhunters.Commands
             _stop = null;
             string command = MyInvocation.MyCommand.Name;
             string notSent = stop.NotSent == 1 ? $"1 {stop.Noun.One}" : $"{stop.NotSent} {stop.Noun.Many}";
-            string note = stop.Cause.Kind is MhErrorKind.Authentication or MhErrorKind.PermissionDenied
+            string note = stop.Cause.Kind is MhErrorKind.Authentication or MhErrorKind.PermissionDenied or MhErrorKind.PurchaseLimitReached
                 ? stop.NotSent == 0 ? "" : $"{command} stopped here: {notSent} piped after it were not sent."
                 : $"{command} stopped after {stop.InARow} {stop.Noun.Many} in a row failed this way: {notSent} piped after them were not sent.";
             WriteError(ErrorRecords.From(note.Length == 0 ? stop.Cause : stop.Cause.WithNote(note), stop.About));
@@ -90,7 +103,7 @@ namespace Mindhunters.Commands
         /// <summary>Why the command stopped sending, and how many objects came after that.</summary>
         private sealed class Stop
         {
-            public Stop(MhApiException cause, Guid about, (string One, string Many) noun, int inARow)
+            public Stop(MhApiException cause, object about, (string One, string Many) noun, int inARow)
             {
                 Cause = cause;
                 About = about;
@@ -99,7 +112,7 @@ namespace Mindhunters.Commands
             }
 
             public MhApiException Cause { get; }
-            public Guid About { get; }
+            public object About { get; }
             public (string One, string Many) Noun { get; }
             public int InARow { get; }
             public int NotSent { get; set; }
