@@ -9,7 +9,9 @@
     PowerShellVersion    = '5.1'
     CompatiblePSEditions = @('Desktop', 'Core')
     FormatsToProcess     = @('Mindhunters.Format.ps1xml')
-    CmdletsToExport      = @('Connect-MhAccount', 'Disconnect-MhAccount', 'Get-MhContext', 'Get-MhPhoneNumber', 'Set-MhPhoneNumber', 'Get-MhAgent', 'Get-MhPhoneNumberRate')
+    CmdletsToExport      = @('Connect-MhAccount', 'Disconnect-MhAccount', 'Get-MhContext', 'Get-MhPhoneNumber', 'Set-MhPhoneNumber', 'Get-MhAgent', 'Get-MhPhoneNumberRate',
+        'Set-MhPhoneNumberBinding', 'Get-MhPhoneNumberTrunk', 'New-MhPhoneNumberTrunk', 'Set-MhPhoneNumberTrunk', 'Remove-MhPhoneNumberTrunk',
+        'New-MhPhoneNumber', 'Invoke-MhRequest')
     FunctionsToExport    = @()
     AliasesToExport      = @()
     VariablesToExport    = @()

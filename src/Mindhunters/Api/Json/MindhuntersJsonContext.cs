@@ -26,6 +26,8 @@ namespace Mindhunters.Api.Json
     [JsonSerializable(typeof(ListResponse<Agent>), TypeInfoPropertyName = "AgentListResponse")]
     [JsonSerializable(typeof(ListResponse<PhoneNumberRate>), TypeInfoPropertyName = "PhoneNumberRateListResponse")]
     [JsonSerializable(typeof(Agent))]
+    [JsonSerializable(typeof(ItemResponse<AgentChannelAnswer>), TypeInfoPropertyName = "AgentChannelAnswerItemResponse")]
+    [JsonSerializable(typeof(AgentChannelAnswer))]
     [JsonSerializable(typeof(AgentNote))]
     [JsonSerializable(typeof(AgentProcedure))]
     [JsonSerializable(typeof(AgentProcedureStep))]
