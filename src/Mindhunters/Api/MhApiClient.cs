@@ -121,7 +121,12 @@ namespace Mindhunters.Api
                         return null;
                     }
                     if (body.Success == false) throw WriteErrors.Refused(connection, response, body.Message, operation);
-                    if (body.Data is not T data) throw NoData(connection, response, uri, body.Message, operation);
+                    if (body.Data is not T data)
+                    {
+                        if (!request.AnswerMayLackData) throw NoData(connection, response, uri, body.Message, operation);
+                        log.Verbose(line + ", no data");
+                        return null;
+                    }
                     if (request.About is Guid about && request.IdOf?.Invoke(data) is Guid answered && answered != about)
                     {
                         throw WriteErrors.AboutAnother(response, about, answered, operation);
@@ -240,7 +245,8 @@ namespace Mindhunters.Api
             request.Headers.TryAddWithoutValidation("Authorization", connection.CreateAuthorizationHeaderValue());
             request.Headers.Accept.Add(new MediaTypeWithQualityHeaderValue("application/json"));
             request.Headers.TryAddWithoutValidation("User-Agent", UserAgent);
-            if (jsonBody is not null)
+            // A DELETE has no body: none is sent, rather than an empty one with a JSON content type.
+            if (jsonBody is { Length: > 0 })
             {
                 request.Content = new ByteArrayContent(jsonBody);
                 request.Content.Headers.ContentType = JsonContentType;

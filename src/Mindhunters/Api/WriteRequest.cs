@@ -45,6 +45,12 @@ namespace Mindhunters.Api
         /// <summary>The number of the answer's object, compared with <see cref="AboutNumber"/> by its digits; null when the answer names none.</summary>
         public Func<T, string?>? NumberOf { get; init; }
 
+        /// <summary>
+        /// The pages show no answer for this write (a DELETE): an answer without "data" is success with nothing to return,
+        /// as an answer without a body is.
+        /// </summary>
+        public bool AnswerMayLackData { get; init; }
+
         /// <summary>The body holds a secret (a SIP password): it is cleared once the write has ended, whatever the outcome.</summary>
         public bool HoldsSecret { get; init; }
 

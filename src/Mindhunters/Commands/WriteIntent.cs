@@ -59,6 +59,18 @@ namespace Mindhunters.Commands
         /// <summary>What <see cref="Output"/> gives, for the Verbose line when the answer holds none: "agent".</summary>
         public string? OutputNoun { get; init; }
 
+        /// <summary>
+        /// A second request for the same object, sent after the first succeeded, under the same confirmation (a trunk's
+        /// settings, then its move to another agent); its answer is what -PassThru writes.
+        /// </summary>
+        public Func<string, string, WriteRequest<T>>? FollowUp { get; init; }
+
+        /// <summary>What the error says when the first request failed and the follow-up was therefore not sent.</summary>
+        public string? NoteWhenFirstFails { get; init; }
+
+        /// <summary>What the error says when the first request succeeded and the follow-up failed.</summary>
+        public string? NoteWhenFollowUpFails { get; init; }
+
         /// <summary>Secrets the request carries besides the token (a SIP password): server text that echoes them is blanked too.</summary>
         public IReadOnlyList<SecureString> Secrets { get; init; } = new SecureString[0];
     }
