@@ -143,7 +143,7 @@ namespace Mindhunters.Api
 
         /// <param name="idempotent">False for a POST: it is not sent again once it may have reached the server.</param>
         /// <param name="pace">A write command's pace, which a 429 slows for every write that follows.</param>
-        private async Task<TResult> SendAsync<TResult>(MhConnection connection, HttpMethod method, Uri uri, byte[]? jsonBody, ApiOperation operation,
+        internal async Task<TResult> SendAsync<TResult>(MhConnection connection, HttpMethod method, Uri uri, byte[]? jsonBody, ApiOperation operation,
             IListingLog log, Action? onThrottled, CancellationToken cancellationToken,
             Func<HttpResponseMessage, Stopwatch, CancellationToken, Task<TResult>> readSuccess, bool idempotent = true, WritePace? pace = null)
         {
@@ -285,7 +285,7 @@ namespace Mindhunters.Api
 
         /// <summary>Deserializes a success body from the stream, within <see cref="MaxBodyBytes"/> and the attempt's time.</summary>
         /// <param name="allowEmpty">A body may be missing (a write's 204): then the result is null, not an error.</param>
-        private static async Task<TBody?> ParseAsync<TBody>(MhConnection connection, HttpResponseMessage response, JsonTypeInfo<TBody> type,
+        internal static async Task<TBody?> ParseAsync<TBody>(MhConnection connection, HttpResponseMessage response, JsonTypeInfo<TBody> type,
             ApiOperation operation, CancellationToken cancellationToken, bool allowEmpty = false)
         {
             if (allowEmpty && (response.StatusCode == HttpStatusCode.NoContent || response.Content.Headers.ContentLength == 0)) return default;

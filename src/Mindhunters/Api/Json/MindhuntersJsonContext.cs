@@ -1,5 +1,6 @@
 using System.Collections.Generic;
 using System.Text.Json.Serialization;
+using Mindhunters.Api.Raw;
 using Mindhunters.Model;
 
 namespace Mindhunters.Api.Json
@@ -32,6 +33,9 @@ namespace Mindhunters.Api.Json
     [JsonSerializable(typeof(PhoneNumberTrunk))]
     [JsonSerializable(typeof(TrunkChannels))]
     [JsonSerializable(typeof(TrunkChannel))]
+    [JsonSerializable(typeof(RawAnswer))]
+    [JsonSerializable(typeof(RawItem))]
+    [JsonSerializable(typeof(ListResponse<RawItem>), TypeInfoPropertyName = "RawItemListResponse")]
     [JsonSerializable(typeof(AgentNote))]
     [JsonSerializable(typeof(AgentProcedure))]
     [JsonSerializable(typeof(AgentProcedureStep))]
