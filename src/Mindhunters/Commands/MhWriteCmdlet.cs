@@ -41,30 +41,24 @@ namespace Mindhunters.Commands
             if (!ShouldProcess(target, action)) return;
 
             MhConnection connection = ResolveConnection();
-            WriteRequest<T> request = intent.Request(target, connection.Subdomain);
-            WriteRequest<T>? followUp = intent.FollowUp?.Invoke(target, connection.Subdomain);
             // Server text that echoes a secret the command holds (a SIP password) is blanked like the token.
             MhConnection sending = intent.Secrets.Count == 0 ? connection : connection.WithSecrets(intent.Secrets);
             T? answer;
-            string? note = followUp is null ? null : intent.NoteWhenFirstFails;
+            string? note = intent.FollowUp is null ? null : intent.NoteWhenFirstFails;
             try
             {
-                answer = Await(MhApiClient.Default.WriteAsync(sending, request, Log, CancellationToken, _pace));
-                if (followUp is not null)
+                answer = Await(MhApiClient.Default.WriteAsync(sending, intent.Request(target, connection.Subdomain), Log, CancellationToken, _pace));
+                if (intent.FollowUp is not null)
                 {
+                    // Made only now, so that a body with a secret exists only when it is sent (the engine zeroes it then).
                     note = intent.NoteWhenFollowUpFails;
-                    answer = Await(MhApiClient.Default.WriteAsync(sending, followUp, Log, CancellationToken, _pace));
+                    answer = Await(MhApiClient.Default.WriteAsync(sending, intent.FollowUp(target, connection.Subdomain), Log, CancellationToken, _pace));
                 }
             }
             catch (MhApiException e)
             {
                 Failed(note is null ? e : e.WithNote(note), intent.ErrorTarget, intent.Noun);
                 return;
-            }
-            finally
-            {
-                Clear(request);
-                if (followUp is not null) Clear(followUp);
             }
             _stopRule.Succeeded();
             if (!intent.PassThru) return;
@@ -76,11 +70,6 @@ namespace Mindhunters.Commands
             object? output = intent.Output is null ? answer : intent.Output(answer);
             if (output is null) WriteVerboseLine($"The API's answer holds no {intent.OutputNoun ?? intent.Noun.One}: the change was made, but there is nothing to pass through.");
             else WriteObject(output);
-        }
-
-        private static void Clear<T>(WriteRequest<T> request) where T : class
-        {
-            if (request.HoldsSecret) Array.Clear(request.Body, 0, request.Body.Length);
         }
 
         protected override void EndProcessing()
