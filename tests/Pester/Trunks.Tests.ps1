@@ -102,6 +102,28 @@ Describe 'New-MhPhoneNumberTrunk and Get-MhPhoneNumberTrunk' {
     }
 }
 
+Describe 'What a trunk''s answer shows' {
+    BeforeAll {
+        New-Api
+        $script:trunk = New-CallTrunk
+    }
+    AfterAll { Stop-FakeApi $api }
+
+    It 'the table names the agent on each channel, in columns that are its properties' {
+        $table = $trunk | Format-Table | Out-String -Width 200
+        $table | Should -Match 'Number\s+Source\s+CallAgentName\s+WhatsappAgentName\s+SmsAgentName\s+PhoneNumberUuid'
+        $table | Should -Match '\+390212345678\s+external\s+Support Desk'
+    }
+
+    It 'the list reads each channel as words' {
+        $list = $trunk | Format-List | Out-String -Width 200
+        $list | Should -Match '(?m)^Call\s+: Support Desk \(on, limit 1\)$'
+        $list | Should -Match '(?m)^Whatsapp\s+: unbound$'
+        $list | Should -Match '(?m)^Inbound\s+: on, limit 2$'
+        $list | Should -Not -Match 'Mindhunters\.'
+    }
+}
+
 Describe 'Set-MhPhoneNumberTrunk' {
     BeforeEach {
         New-Api

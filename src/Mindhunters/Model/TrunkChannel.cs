@@ -33,7 +33,7 @@ namespace Mindhunters.Model
         [JsonInclude, JsonPropertyName("agent_name")]
         public string? AgentName { get; internal set; }
 
-        /// <summary>"Support Desk (on, limit 5)", "unbound (off)", "not capable".</summary>
+        /// <summary>"Support Desk (on, limit 5)", "unbound (off)", "not capable"; inbound, which has no agent: "on, limit 2".</summary>
         public override string ToString()
         {
             if (Capable == false) return "not capable";
@@ -42,8 +42,9 @@ namespace Mindhunters.Model
             if (ChannelLimit is int limit) parts.Add("limit " + limit.ToString(CultureInfo.InvariantCulture));
             if (WhitelistedDestinations.Length > 0) parts.Add(string.Join(" ", WhitelistedDestinations));
             string agent = Bound == true ? AgentName ?? AgentUuid ?? "bound" : Bound == false ? "unbound" : "";
-            string settings = parts.Count == 0 ? "" : "(" + string.Join(", ", parts) + ")";
-            return agent.Length > 0 && settings.Length > 0 ? agent + " " + settings : agent + settings;
+            string settings = string.Join(", ", parts);
+            if (agent.Length == 0) return settings;
+            return settings.Length == 0 ? agent : $"{agent} ({settings})";
         }
     }
 }
