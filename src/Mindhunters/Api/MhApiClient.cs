@@ -103,20 +103,7 @@ namespace Mindhunters.Api
         public async Task<T?> WriteAsync<T>(MhConnection connection, WriteRequest<T> request, IListingLog log, CancellationToken cancellationToken,
             WritePace? pace = null) where T : class
         {
-            try
-            {
-                return await SendWriteAsync(connection, request, log, cancellationToken, pace).ConfigureAwait(false);
-            }
-            finally
-            {
-                // A body that holds a secret (a SIP password) is zeroed once the write has ended, retries included.
-                if (request.HoldsSecret) Array.Clear(request.Body, 0, request.Body.Length);
-            }
-        }
-
-        private async Task<T?> SendWriteAsync<T>(MhConnection connection, WriteRequest<T> request, IListingLog log, CancellationToken cancellationToken,
-            WritePace? pace) where T : class
-        {
+            using SecretBody secret = new SecretBody(request.HoldsSecret ? request.Body : null);
             var uri = new Uri(connection.EndpointUri(request.Path));
             ApiOperation operation = request.Operation;
             if (pace?.Gap is TimeSpan gap)

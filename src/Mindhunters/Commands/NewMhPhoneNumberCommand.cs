@@ -52,7 +52,6 @@ namespace Mindhunters.Commands
         {
             string number = "+" + E164.Digits(Number);
             PhoneNumberPurchase purchase;
-            string? problem;
             try
             {
                 purchase = new PhoneNumberPurchase(Number, CountryCodes.Normalize(CountryCode), Type.ToLowerInvariant(), MonthlyFee)
@@ -61,16 +60,11 @@ namespace Mindhunters.Commands
                     Address = PlainValues.FromTable(Address, nameof(Address)),
                     Requirements = Requirement?.Select(item => PlainValues.FromTable(item, nameof(Requirement))!).ToArray(),
                 };
-                problem = purchase.Problem();
+                if (purchase.Problem() is string problem) throw new ArgumentException(problem);
             }
             catch (ArgumentException e)
             {
-                purchase = null!;
-                problem = e.Message;
-            }
-            if (problem is not null)
-            {
-                Refuse(ErrorRecords.InvalidArgument(new ArgumentException(problem + " Nothing was bought."), "MhInvalidPurchase", number), fromPipeline: MyInvocation.ExpectingInput);
+                Refuse(ErrorRecords.InvalidArgument(new ArgumentException(e.Message + " Nothing was bought."), "MhInvalidPurchase", number), fromPipeline: MyInvocation.ExpectingInput);
                 return;
             }
             var details = new List<string> { $"{purchase.CountryCode} {purchase.Type}", $"monthly fee {purchase.MonthlyFee.ToString(CultureInfo.InvariantCulture)}, billed every month until the number is released" };
