@@ -151,24 +151,6 @@ namespace Mindhunters.FakeApi
         }
 
         /// <summary>
-        /// A number a scope added to the data set: bought (POST /api/v1/phone-numbers) or brought in on a trunk
-        /// (<paramref name="isExternal"/>). <paramref name="index"/> is negative, so that it is told apart from the
-        /// computed items; capabilities and channel settings follow the type as they do for those.
-        /// </summary>
-        public static FakePhoneNumber Added(int index, Guid uuid, string number, string countryCode, string type, decimal monthlyFee, bool isExternal, DateTimeOffset purchasedAt)
-        {
-            bool us = countryCode is "US" or "CA";
-            bool sms = type is "local" or "mobile" || (type == "toll_free" && us);
-            var capabilities = new FakeCapabilities(Voice: true, Sms: sms, Mms: sms && us, Fax: false, Emergency: type is "local" or "mobile", LocalCalling: type == "local");
-            return new FakePhoneNumber(
-                index, uuid, number, countryCode, CountryNameOf(countryCode) ?? countryCode, type, isExternal, "active", "completed",
-                Array.Empty<FakeRequirement>(), capabilities,
-                new FakeChannel(true, 1, Array.Empty<string>()), new FakeChannel(sms, 1, Array.Empty<string>()), new FakeInbound(true, 2),
-                monthlyFee, countryCode is "US" or "CA" or "AU" ? "USD" : "EUR",
-                FakeBinding.None, FakeBinding.None, FakeBinding.None, purchasedAt, purchasedAt, "Added " + number);
-        }
-
-        /// <summary>
         /// The 1-based indices of the items 1..<paramref name="count"/> that match <paramref name="query"/>, in the
         /// query's sort order: exactly what the server pages through.
         /// </summary>

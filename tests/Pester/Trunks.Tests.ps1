@@ -201,12 +201,19 @@ Describe 'Remove-MhPhoneNumberTrunk' {
         @(Get-Write).Count | Should -Be 2
     }
 
-    It 'says in -WhatIf that it removes the agent binding, not the number, naming the agent the piped number shows' {
+    It 'says in -WhatIf that it removes the agent binding, not the number, naming the agent; and what Set- would change and move' {
         $environment = @{ MIHU_TENANT = 'trunks'; MIHU_API_TOKEN = $token; MIHU_BASE_URI = $api.BaseUri }
-        $result = Invoke-ChildPwsh -Environment $environment -TimeoutSec 120 -Script "Import-Module '$(Get-BuiltModulePath)'; Get-MhPhoneNumberTrunk | Remove-MhPhoneNumberTrunk -Channel Call -WhatIf"
-        $result.Output | Where-Object { $_ -like 'What if:*' } |
-            Should -Be "What if: Performing the operation `"Remove the trunk for call: the number's agent binding on call is removed (Support Desk stops answering it); the number itself is not released, deleted or billed`" on target `"$milan`"."
+        $script = "Import-Module '$(Get-BuiltModulePath)'; Get-MhPhoneNumberTrunk | Remove-MhPhoneNumberTrunk -Channel Call -WhatIf; " +
+            "Set-MhPhoneNumberTrunk -Number $milan -Channel Call -SipGateway '' -AdditionalSetting @{ ani_format = 'e164' } -AgentUuid $supportNight -WhatIf; " +
+            "Set-MhPhoneNumberTrunk -Number $milan -Channel Call -AgentUuid $supportNight -WhatIf"
+        $result = Invoke-ChildPwsh -Environment $environment -TimeoutSec 120 -Script $script
+        $result.Output | Where-Object { $_ -like 'What if:*' } | Should -Be @(
+            "What if: Performing the operation `"Remove the trunk for call: the number's agent binding on call is removed (Support Desk stops answering it); the number itself is not released, deleted or billed`" on target `"$milan`"."
+            "What if: Performing the operation `"Change the trunk for call: sip.gateway cleared, additional_settings replaced (ani_format); then move it to agent $supportNight`" on target `"$milan`"."
+            "What if: Performing the operation `"Move the trunk for call to agent $supportNight`" on target `"$milan`"."
+        )
         (Get-FakeApiRequest $api).method | Should -Not -Contain 'DELETE'
+        @(Get-Write).Count | Should -Be 0
     }
 }
 

@@ -77,8 +77,9 @@ namespace Mindhunters.Api
             return buffer.ToArrayAndClear();
         }
 
-        /// <summary>{"gateway", …}: what -WhatIf may show of the SIP settings (never the password, only that it changes).</summary>
-        public IReadOnlyList<string> Changes()
+        /// <summary>Each value in words, for -WhatIf and -Confirm: never the password, only that it is sent.</summary>
+        /// <param name="update">For a PATCH: an empty value clears, and additional_settings replaces what is stored.</param>
+        public IReadOnlyList<string> Changes(bool update = false)
         {
             var changes = new List<string>();
             if (AgentUuid is Guid agent) changes.Add($"agent {agent:D}");
@@ -89,7 +90,11 @@ namespace Mindhunters.Api
             Add(changes, "sip.username", SipUsername);
             if (SipPassword is not null) changes.Add(SipPassword.Length == 0 ? "sip.password cleared" : "sip.password (not shown)");
             Add(changes, "sip.secondary_gateway", SipSecondaryGateway);
-            if (AdditionalSettings is not null) changes.Add(AdditionalSettings.Count == 0 ? "additional_settings cleared" : $"additional_settings replaced ({string.Join(", ", AdditionalSettings.Keys)})");
+            if (AdditionalSettings is not null)
+            {
+                string keys = string.Join(", ", AdditionalSettings.Keys);
+                changes.Add(!update ? $"additional_settings ({keys})" : AdditionalSettings.Count == 0 ? "additional_settings cleared" : $"additional_settings replaced ({keys})");
+            }
             return changes;
         }
 

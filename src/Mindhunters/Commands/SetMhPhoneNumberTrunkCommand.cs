@@ -1,6 +1,5 @@
 using System;
 using System.Collections;
-using System.Collections.Generic;
 using System.Management.Automation;
 using System.Security;
 using Mindhunters.Api;
@@ -108,11 +107,12 @@ namespace Mindhunters.Commands
             }
 
             Guid? agent = AgentUuid;
-            var changes = new List<string>(trunk.Changes());
-            if (agent is Guid to) changes.Add($"then move it to agent {to:D}");
+            string moveText = agent is Guid to ? $"move it to agent {to:D}" : "";
+            string action = !trunk.ChangesSettings ? $"Move the trunk for {trunk.Channel} to agent {agent:D}"
+                : $"Change the trunk for {trunk.Channel}: {string.Join(", ", trunk.Changes(update: true))}" + (moveText.Length > 0 ? "; then " + moveText : "");
             Func<string, string, WriteRequest<PhoneNumberTrunk>> move = (shownAs, workspace) => PhoneNumberTrunks.Assign(trunk, agent!.Value, workspace);
             bool both = trunk.ChangesSettings && agent is not null;
-            Send(new WriteIntent<PhoneNumberTrunk>(E164Number, TrunkNoun, E164Number, $"Change the trunk for {trunk.Channel}: " + string.Join(", ", changes),
+            Send(new WriteIntent<PhoneNumberTrunk>(E164Number, TrunkNoun, E164Number, action,
                 trunk.ChangesSettings ? (shownAs, workspace) => PhoneNumberTrunks.Update(trunk, workspace) : move)
             {
                 PassThru = PassThru,

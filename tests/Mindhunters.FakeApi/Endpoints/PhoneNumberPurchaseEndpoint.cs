@@ -69,7 +69,7 @@ namespace Mindhunters.FakeApi
 
             string location = RequestBody.String(body, "location") ?? country!;
             AddedNumber bought = scope.Numbers.Add((index, uuid) => new AddedNumber(
-                FakeData.Added(index, uuid, FakeNumbers.Normalized(number!), country!, type!, decimal.Round(fee.GetDecimal(), 2), false, DateTimeOffset.UtcNow),
+                FakeAddedNumbers.Number(index, uuid, FakeNumbers.Normalized(number!), country!, type!, decimal.Round(fee.GetDecimal(), 2), false, DateTimeOffset.UtcNow),
                 location, AddedNumber.Purchased));
             await ApiJson.WriteAsync(context, StatusCodes.Status201Created,
                 w => ApiJson.WriteData(w, writer => PhoneNumberJson.Write(writer, scope.Current(bought.Number), bought.Location, bought.Source))).ConfigureAwait(false);

@@ -78,7 +78,7 @@ namespace Mindhunters.FakeApi
             AddedNumber added = existing ?? scope.Numbers.Add((index, uuid) =>
             {
                 string country = FakeNumbers.CountryOf(number);
-                return new AddedNumber(FakeData.Added(index, uuid, FakeNumbers.Normalized(number), country, "local", 0m, true, DateTimeOffset.UtcNow),
+                return new AddedNumber(FakeAddedNumbers.Number(index, uuid, FakeNumbers.Normalized(number), country, "local", 0m, true, DateTimeOffset.UtcNow),
                     FakeData.CountryNameOf(country) ?? country, AddedNumber.External);
             });
             scope.Trunks.Set(added.Number.Index, trunk);
