@@ -5,11 +5,13 @@
     Author               = 'MindhuntersPS contributors'
     CompanyName          = 'Mindhunters'
     Copyright            = '(c) 2026 MindhuntersPS contributors. MIT License.'
-    Description          = 'PowerShell module for the Mindhunters (Mihu) voice and messaging AI-agent platform: list and filter a workspace''s phone numbers, agents and call rates and change the numbers'' channel settings, with paging, retries and safe token handling.'
+    Description          = 'PowerShell module for the Mindhunters (Mihu) voice and messaging AI-agent platform: list and filter a workspace''s phone numbers, agents and call rates, change the numbers'' channel settings, bind numbers to agents, bring your own numbers on SIP trunks, buy numbers and reach any endpoint with a raw request, with paging, retries and safe token handling.'
     PowerShellVersion    = '5.1'
     CompatiblePSEditions = @('Desktop', 'Core')
     FormatsToProcess     = @('Mindhunters.Format.ps1xml')
-    CmdletsToExport      = @('Connect-MhAccount', 'Disconnect-MhAccount', 'Get-MhContext', 'Get-MhPhoneNumber', 'Set-MhPhoneNumber', 'Get-MhAgent', 'Get-MhPhoneNumberRate')
+    CmdletsToExport      = @('Connect-MhAccount', 'Disconnect-MhAccount', 'Get-MhContext', 'Get-MhPhoneNumber', 'Set-MhPhoneNumber', 'Get-MhAgent', 'Get-MhPhoneNumberRate',
+        'Set-MhPhoneNumberBinding', 'Get-MhPhoneNumberTrunk', 'New-MhPhoneNumberTrunk', 'Set-MhPhoneNumberTrunk', 'Remove-MhPhoneNumberTrunk',
+        'New-MhPhoneNumber', 'Invoke-MhRequest')
     FunctionsToExport    = @()
     AliasesToExport      = @()
     VariablesToExport    = @()

@@ -1,5 +1,6 @@
 # build.ps1 -Task Demo: the built module against a scope of the local fake API, used the way a runbook uses it (no
-# Connect-MhAccount, only the MIHU_* variables), then a preview of a change with -WhatIf.
+# Connect-MhAccount, only the MIHU_* variables), then previews of two changes with -WhatIf: a channel setting, and
+# binding a number to the support agent.
 $ErrorActionPreference = 'Stop'
 Import-Module (Join-Path $PSScriptRoot 'FakeApi.psm1')
 Import-Module (Join-Path $PSScriptRoot 'ChildPwsh.psm1')
@@ -23,7 +24,12 @@ try {
     Write-Host "> Get-MhAgent -Name 'Support*' | Get-MhPhoneNumber -Status active | Select-Object -First 3 | Set-MhPhoneNumber -SmsEnabled `$false -WhatIf"
     Get-MhAgent -Name 'Support*' | Get-MhPhoneNumber -Status active | Select-Object -First 3 | Set-MhPhoneNumber -SmsEnabled $false -WhatIf
     Write-Host ''
-    Write-Host "Requests made: $(@(Get-FakeApiRequest $api).Count)"
+    Write-Host "> `$supportDesk = Get-MhAgent -Name 'Support Desk'"
+    $supportDesk = Get-MhAgent -Name 'Support Desk'
+    Write-Host "> Get-MhPhoneNumber | Where-Object CallAgentName -EQ 'Agent 3' | Select-Object -First 2 | Set-MhPhoneNumberBinding -AgentUuid `$supportDesk.AgentUuid -Channel Call -WhatIf"
+    Get-MhPhoneNumber | Where-Object CallAgentName -EQ 'Agent 3' | Select-Object -First 2 | Set-MhPhoneNumberBinding -AgentUuid $supportDesk.AgentUuid -Channel Call -WhatIf
+    Write-Host ''
+    Write-Host "Requests made: $(@(Get-FakeApiRequest $api).Count), none of them a change: $(@(Get-FakeApiRequest $api | Where-Object method -NE 'GET').Count) POST, PUT, PATCH or DELETE"
 } finally {
     Stop-FakeApi $api
 }

@@ -34,6 +34,27 @@ namespace Mindhunters.FakeApi
                 ? FakeData.Agents[index - 1].Uuid
                 : new Guid(FormattableString.Invariant($"{index:x8}-a9e0-4000-a000-{index:x12}"));
 
+        /// <summary>The index of the agent whose agent_uuid is <paramref name="uuid"/> (false for any other uuid).</summary>
+        public static bool TryIndexOf(Guid uuid, out int index)
+        {
+            for (index = 1; index <= FakeData.Agents.Count; index++)
+            {
+                if (FakeData.Agents[index - 1].Uuid == uuid)
+                {
+                    return true;
+                }
+            }
+
+            string text = uuid.ToString("D");
+            if (int.TryParse(text.Substring(0, 8), System.Globalization.NumberStyles.AllowHexSpecifier, CultureInfo.InvariantCulture, out index) && index > 5 && UuidOf(index) == uuid)
+            {
+                return true;
+            }
+
+            index = 0;
+            return false;
+        }
+
         /// <summary>name of item <paramref name="index"/>.</summary>
         public static string NameOf(int index) =>
             index is >= 1 and <= 5

@@ -111,6 +111,11 @@ namespace Mindhunters.FakeApi
             new(Index, PhoneNumberUuid, Number, CountryCode, CountryName, Type, IsExternal, Status, ComplianceStatus, Requirements,
                 Capabilities, voice, sms, inbound, MonthlyFee, Currency, CallBinding, SmsBinding, WhatsappBinding, PurchasedAt, UpdatedAt, Label);
 
+        /// <summary>This number with other agent bindings (what a channel assignment or a trunk changed).</summary>
+        public FakePhoneNumber WithBindings(FakeBinding call, FakeBinding sms, FakeBinding whatsapp) =>
+            new(Index, PhoneNumberUuid, Number, CountryCode, CountryName, Type, IsExternal, Status, ComplianceStatus, Requirements,
+                Capabilities, VoiceChannel, SmsChannel, Inbound, MonthlyFee, Currency, call, sms, whatsapp, PurchasedAt, UpdatedAt, Label);
+
         /// <summary>True when the number is bound to <paramref name="agentUuid"/> on any channel.</summary>
         public bool IsBoundTo(Guid agentUuid) =>
             CallBinding.AgentUuid == agentUuid || SmsBinding.AgentUuid == agentUuid || WhatsappBinding.AgentUuid == agentUuid;

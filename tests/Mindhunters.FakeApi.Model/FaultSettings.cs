@@ -15,7 +15,7 @@ namespace Mindhunters.FakeApi
     /// <remarks>
     /// Order for one request of an API endpoint: latency_ms; redirect_to_port; then the first counted status fault
     /// still due, in the order status_override, html_error, fail_429, fail_5xx (before the bearer check, like a
-    /// gateway); then the bearer check and the endpoint; then, for a 200, the first counted body fault in the order
+    /// gateway); then the bearer check and the endpoint; then, for a 2xx with a body, the first counted body fault in the order
     /// truncate_json, reset_mid_body, stall_body. has_more_forever, repeat_page and stuck_page shape every page of a list.
     /// </remarks>
     public sealed record FaultSettings
@@ -40,13 +40,13 @@ namespace Mindhunters.FakeApi
         [Description("the next N requests get 502 with an nginx text/html page")]
         public int HtmlError { get; init => field = NonNegative(value); }
 
-        [Description("the next N 200s send half the JSON body and end normally (no Content-Length)")]
+        [Description("the next N 2xx answers with a body send half of it and end normally (no Content-Length)")]
         public int TruncateJson { get; init => field = NonNegative(value); }
 
-        [Description("the next N 200s send the full Content-Length, half the body, then reset the connection")]
+        [Description("the next N 2xx answers with a body send the full Content-Length, half the body, then reset the connection")]
         public int ResetMidBody { get; init => field = NonNegative(value); }
 
-        [Description("the next N 200s send the full Content-Length, half the body, wait stall_ms, then the rest")]
+        [Description("the next N 2xx answers with a body send the full Content-Length, half the body, wait stall_ms, then the rest")]
         public int StallBody { get; init => field = NonNegative(value); }
 
         [Description("how long stall_body waits (it ends early when the client leaves)")]

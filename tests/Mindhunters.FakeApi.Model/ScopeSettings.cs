@@ -20,6 +20,15 @@ namespace Mindhunters.FakeApi
         [Description("how many agents GET /api/v1/agents lists")]
         public int AgentCount { get; init => field = InRange(value); } = FakeAgents.DefaultCount;
 
+        [Description("how many numbers POST /api/v1/phone-numbers may buy before it answers 403 purchase_limit_reached (0 = no limit)")]
+        public int PurchaseLimit { get; init => field = InRange(value); }
+
+        [Description("how many contacts GET /api/v1/contacts lists (Laravel paging)")]
+        public int ContactCount { get; init => field = InRange(value); } = 40;
+
+        [Description("how many conversations GET /api/v1/conversations lists (Laravel paging)")]
+        public int ConversationCount { get; init => field = InRange(value); } = 30;
+
         [Description("the bearer token the API endpoints accept")]
         public string Token { get; init => field = string.IsNullOrEmpty(value) ? throw new FormatException("token must not be empty.") : value; } = "test-token";
 

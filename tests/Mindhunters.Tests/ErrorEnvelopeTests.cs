@@ -50,12 +50,34 @@ namespace Mindhunters.Tests
         [Fact]
         public async Task AnOlderEndpointsCodeInDataError_IsTheCode()
         {
-            MhApiException e = await FailWithAsync(403,
-                @"{""success"":false,""message"":""Purchase limit reached."",""data"":{""error"":""purchase_limit_reached"",""limit"":5,""current"":5}}");
+            MhApiException e = await FailWithAsync(409,
+                @"{""success"":false,""message"":""Webhook limit reached."",""data"":{""error"":""webhook_limit_reached""}}");
+
+            Assert.Equal("MhHttpError", e.ErrorId);
+            Assert.Equal("webhook_limit_reached", e.ApiErrorCode);
+            Assert.Equal("Webhook limit reached.", e.ApiMessage);
+        }
+
+        [Theory]
+        [InlineData(@"{""success"":false,""message"":""Purchase limit reached."",""data"":{""error"":""purchase_limit_reached"",""limit"":5,""current"":5}}", "limit 5, current 5")]
+        [InlineData(@"{""success"":false,""message"":""Purchase limit reached."",""data"":{""error"":""purchase_limit_reached""},""limit"":3,""current"":4}", "limit 3, current 4")]
+        [InlineData(@"{""success"":false,""data"":{""error"":""purchase_limit_reached"",""limit"":""10""}}", "limit 10, current not given")]
+        [InlineData(@"{""success"":false,""data"":{""error"":""purchase_limit_reached""}}", "the API did not say the limit")]
+        public async Task ThePurchaseCap_IsAnErrorOfItsOwn_ThatShowsTheLimitAndTheCurrentCount(string body, string shown)
+        {
+            MhApiException e = await FailWithAsync(403, body);
+
+            Assert.Equal("MhPurchaseLimitReached", e.ErrorId);
+            Assert.Equal("purchase_limit_reached", e.ApiErrorCode);
+            Assert.Contains("has reached its limit of phone number purchases (" + shown + "); nothing was bought.", e.Message);
+        }
+
+        [Fact]
+        public async Task Another403_IsStillAMissingPermission()
+        {
+            MhApiException e = await FailWithAsync(403, @"{""success"":false,""message"":""Forbidden."",""data"":{""error"":""not_allowed"",""limit"":1}}");
 
             Assert.Equal("MhPermissionDenied", e.ErrorId);
-            Assert.Equal("purchase_limit_reached", e.ApiErrorCode);
-            Assert.Equal("Purchase limit reached.", e.ApiMessage);
         }
 
         [Fact]

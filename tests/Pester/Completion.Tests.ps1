@@ -70,6 +70,7 @@ Describe 'Country codes complete wherever a parameter takes one' {
         @{ Line = 'Get-MhPhoneNumberRate -CountryCode germ'; Expected = 'DE' }
         @{ Line = 'Set-MhPhoneNumber -VoiceWhitelistedDestinations us'; Expected = 'US' }
         @{ Line = 'Set-MhPhoneNumber -SmsWhitelistedDestinations DE, austri'; Expected = 'AT' }
+        @{ Line = 'New-MhPhoneNumber -CountryCode ital'; Expected = 'IT' }
     ) {
         (Get-Completion $Line).CompletionText | Should -Be @($Expected)
     }
@@ -95,5 +96,15 @@ Describe 'Completion examples from the issue' {
 
     It '-Sort gives created_at, monthly_fee, number' {
         (Get-Completion 'Get-MhPhoneNumber -Sort ').CompletionText | Should -Be @('created_at', 'monthly_fee', 'number')
+    }
+}
+
+Describe 'A trunk''s -Channel completes to the channels a trunk carries' {
+    It '<Command> -Channel offers Call and WhatsApp, never Sms' -ForEach @(
+        @{ Command = 'Get-MhPhoneNumberTrunk' }, @{ Command = 'New-MhPhoneNumberTrunk' }, @{ Command = 'Set-MhPhoneNumberTrunk' }, @{ Command = 'Remove-MhPhoneNumberTrunk' }
+    ) {
+        (Get-Completion "$Command -Channel ").CompletionText | Should -Be @('Call', 'WhatsApp')
+        (Get-Completion "$Command -Channel w").CompletionText | Should -Be @('WhatsApp')
+        Get-Completion "$Command -Channel s" | Should -BeNullOrEmpty
     }
 }

@@ -99,7 +99,7 @@ BeforeAll {
     $script:common = [System.Management.Automation.Cmdlet]::CommonParameters
     $script:docs = (Resolve-Path "$PSScriptRoot/../../docs/en-US").Path
     $script:projectUri = (Import-PowerShellDataFile (Get-BuiltModulePath)).PrivateData.PSData.ProjectUri
-    $script:topics = 'about_Mindhunters', 'about_Mindhunters_Errors'
+    $script:topics = 'about_Mindhunters', 'about_Mindhunters_Errors', 'about_Mindhunters_Writes'
     function script:Get-Paragraph($Value) { @($Value | ForEach-Object { $_.Text }) -join ' ' -replace '\s+', ' ' }
     # The prose of a parameter, without the sentence the generator adds for a ValidateSet.
     function script:Get-ParameterProse($Command, $Parameter) {
@@ -119,8 +119,8 @@ BeforeAll {
 }
 
 Describe 'The module has commands, parameters and examples to check' {
-    It 'exports the seven cmdlets, with parameters and examples' {
-        $commandCases.Count | Should -Be 7
+    It 'exports the fourteen cmdlets, with parameters and examples' {
+        $commandCases.Count | Should -Be 14
         $parameterCases.Count | Should -BeGreaterThan 10
         $exampleCases.Count | Should -BeGreaterOrEqual $commandCases.Count
     }
@@ -300,7 +300,7 @@ Describe 'The about topics' {
         $allHelp = ($text.Values + @($commandCases.Name | ForEach-Object { Get-Help $_ -Full | Out-String })) -join "`n"
     }
 
-    It 'Get-Help finds <_> in the built module' -ForEach @('about_Mindhunters', 'about_Mindhunters_Errors') {
+    It 'Get-Help finds <_> in the built module' -ForEach @('about_Mindhunters', 'about_Mindhunters_Errors', 'about_Mindhunters_Writes') {
         Test-Topic $_ | Should -BeTrue
         $text[$_] | Should -Match "TOPIC\s+$_\s"
         $text[$_].Length | Should -BeGreaterThan 2000
@@ -313,6 +313,9 @@ Describe 'The about topics' {
         @{ Topic = 'about_Mindhunters'; Section = 'PROXIES' }
         @{ Topic = 'about_Mindhunters_Errors'; Section = 'RETRIES' }
         @{ Topic = 'about_Mindhunters_Errors'; Section = 'ERRORS' }
+        @{ Topic = 'about_Mindhunters_Writes'; Section = 'POSTS ARE NEVER SENT TWICE' }
+        @{ Topic = 'about_Mindhunters_Writes'; Section = 'SECRETS' }
+        @{ Topic = 'about_Mindhunters_Writes'; Section = 'WHAT THE MODULE ASSUMES' }
     ) {
         $text[$Topic] | Should -Match "(?m)^\s*$Section\s*$"
     }
@@ -382,6 +385,10 @@ Describe 'Examples of <Name>' -ForEach @(
     @{ Name = 'Get-MhAgent'; Pattern = "-Name 'Support\*' \| Get-MhPhoneNumber" }
     @{ Name = 'Get-MhPhoneNumberRate'; Pattern = '-CountryCode \w+' }
     @{ Name = 'Set-MhPhoneNumber'; Pattern = 'Get-MhPhoneNumber[\s\S]*\|\s+Set-MhPhoneNumber -SmsEnabled \$false -WhatIf' }
+    @{ Name = 'Set-MhPhoneNumberBinding'; Pattern = 'Get-MhPhoneNumber [^|]+\| Set-MhPhoneNumberBinding -AgentUuid \S+ -Channel Call -WhatIf' }
+    @{ Name = 'New-MhPhoneNumberTrunk'; Pattern = '-SipCredential \(Get-Credential' }
+    @{ Name = 'Remove-MhPhoneNumberTrunk'; Pattern = 'Get-MhPhoneNumberTrunk[^|]*\| Remove-MhPhoneNumberTrunk -Channel Call -WhatIf' }
+    @{ Name = 'Invoke-MhRequest'; Pattern = 'Invoke-MhRequest -Path api/v1/contacts [^\n]*-All' }
 ) {
     It 'has at least two, one of them showing the command as users meet it' {
         $examples = @((Get-Help $Name -Examples).examples.example)

@@ -51,7 +51,9 @@ Describe 'The manifest' {
         $m.PowerShellVersion | Should -Be '5.1'
         $m.CompatiblePSEditions | Should -Be @('Desktop', 'Core')
         $m.RootModule | Should -Be 'Mindhunters.dll'
-        $m.ExportedCmdlets.Keys | Sort-Object | Should -Be @('Connect-MhAccount', 'Disconnect-MhAccount', 'Get-MhAgent', 'Get-MhContext', 'Get-MhPhoneNumber', 'Get-MhPhoneNumberRate', 'Set-MhPhoneNumber')
+        $m.ExportedCmdlets.Keys | Sort-Object | Should -Be @('Connect-MhAccount', 'Disconnect-MhAccount', 'Get-MhAgent', 'Get-MhContext', 'Get-MhPhoneNumber',
+            'Get-MhPhoneNumberRate', 'Get-MhPhoneNumberTrunk', 'Invoke-MhRequest', 'New-MhPhoneNumber', 'New-MhPhoneNumberTrunk', 'Remove-MhPhoneNumberTrunk',
+            'Set-MhPhoneNumber', 'Set-MhPhoneNumberBinding', 'Set-MhPhoneNumberTrunk')
         $m.ExportedFunctions.Count | Should -Be 0
         $m.ExportedAliases.Count | Should -Be 0
         $m.ExportedVariables.Count | Should -Be 0

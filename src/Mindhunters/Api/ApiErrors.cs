@@ -43,6 +43,8 @@ namespace Mindhunters.Api
                 { Page = operation.Page, StatusCode = status };
             }
 
+            if (status == 403 && parsed.Code == PurchaseLimitCode) return PurchaseLimit(connection, parsed, prefix, operation, status);
+
             (MhErrorKind kind, string action) = status switch
             {
                 401 => (MhErrorKind.Authentication, "Check the API token: run Connect-MhAccount with a valid token, or set MIHU_API_TOKEN to one."),
@@ -106,6 +108,29 @@ namespace Mindhunters.Api
             return $"{name} takes a value {range} (the range the API gave for {field}); give one in it.";
         }
 
+        /// <summary>The code an older endpoint puts in data.error when the workspace may buy no more numbers.</summary>
+        public const string PurchaseLimitCode = "purchase_limit_reached";
+
+        /// <summary>
+        /// The purchase cap (403, data.error purchase_limit_reached) is not a missing permission: a token that may buy
+        /// numbers gets it once the workspace holds its limit, and the way on is to release a number or raise the limit.
+        /// </summary>
+        private static MhApiException PurchaseLimit(MhConnection connection, ErrorBody parsed, string prefix, ApiOperation operation, int status)
+        {
+            string numbers = parsed.Limit is null && parsed.Current is null
+                ? "the API did not say the limit"
+                : $"limit {parsed.Limit ?? "not given"}, current {parsed.Current ?? "not given"}";
+            return new MhApiException(MhErrorKind.PurchaseLimitReached,
+                $"{prefix}: the workspace '{connection.Subdomain}' has reached its limit of phone number purchases ({numbers}); nothing was bought.",
+                "Release a number the workspace no longer needs (in the Mindhunters web app), or ask Mindhunters support to raise the limit, then run the command again.")
+            {
+                Page = operation.Page,
+                StatusCode = status,
+                ApiMessage = parsed.IsJson && parsed.Text.Length > 0 ? parsed.Text : null,
+                ApiErrorCode = parsed.Code,
+            };
+        }
+
         /// <summary>Scheme, host and port of a redirect's target: never its user info, path or query.</summary>
         private static string RedirectTarget(Uri? location, MhConnection connection)
         {
@@ -137,6 +162,10 @@ namespace Mindhunters.Api
             public string? Code { get; private set; }
             public string? Details { get; private set; }
             public string? Field { get; private set; }
+
+            /// <summary>The purchase cap's "limit" and "current", from "data" or the top level (where is not documented).</summary>
+            public string? Limit { get; private set; }
+            public string? Current { get; private set; }
 
             /// <summary>" (code INVALID_AUTH_TOKEN; field x: details)", or nothing.</summary>
             public string Detail()
@@ -198,7 +227,21 @@ namespace Mindhunters.Api
 
                 string text = message;
                 if (!string.IsNullOrEmpty(legacy) && legacy != message && legacy != code) text = text.Length > 0 ? $"{text} ({legacy})" : legacy!;
-                return new ErrorBody(true, text) { Code = code, Details = details, Field = field };
+                return new ErrorBody(true, text)
+                {
+                    Code = code,
+                    Details = details,
+                    Field = field,
+                    Limit = Count(data, "limit", connection) ?? Count(root, "limit", connection),
+                    Current = Count(data, "current", connection) ?? Count(root, "current", connection),
+                };
+            }
+
+            /// <summary>A count such as "limit": 5 (or "5"), as text; null when <paramref name="parent"/> has none.</summary>
+            private static string? Count(JsonElement parent, string name, MhConnection? connection)
+            {
+                if (parent.ValueKind != JsonValueKind.Object || !parent.TryGetProperty(name, out JsonElement value)) return null;
+                return value.ValueKind is JsonValueKind.Number or JsonValueKind.String ? NullIfEmpty(ServerText.Clean(Flatten(value, connection), connection, 20)) : null;
             }
 
             private static string? Clean(JsonElement parent, string name, MhConnection? connection) =>

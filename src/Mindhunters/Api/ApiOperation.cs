@@ -10,9 +10,11 @@ namespace Mindhunters.Api
         private readonly string? _what;
         private readonly string? _notFoundAction;
 
-        private ApiOperation(string? noun, string? what, int? page, string command, string? notFoundAction, System.Func<string, string?>? parameterOf = null)
+        private ApiOperation(string? noun, string? what, int? page, string command, string? notFoundAction,
+            System.Func<string, string?>? parameterOf = null, string? whenUnsure = null)
         {
             ParameterOf = parameterOf ?? (field => null);
+            WhenUnsure = whenUnsure;
             _noun = noun;
             _what = what;
             Page = page;
@@ -32,6 +34,12 @@ namespace Mindhunters.Api
         /// <summary>The parameter a refused field of the request came from ("-VoiceChannelLimit"), or null when none did.</summary>
         public System.Func<string, string?> ParameterOf { get; }
 
+        /// <summary>
+        /// For a request that is never sent twice (a POST): how to find out whether it took effect when its answer was lost,
+        /// "Get-MhPhoneNumber -Number +390212345678 shows whether the number was bought"; null for the general advice.
+        /// </summary>
+        public string? WhenUnsure { get; }
+
         public string NotFoundAction => _notFoundAction ?? $"Check the subdomain or base URI (Get-MhContext): the {_noun} endpoint was not found there.";
 
         public static ApiOperation ListPage(string noun, string command, int page) => new ApiOperation(noun, null, page, command, null);
@@ -39,7 +47,9 @@ namespace Mindhunters.Api
         /// <param name="what">"Updating phone number 3c90c3cc-…"</param>
         /// <param name="notFoundAction">What to do when the object does not exist.</param>
         /// <param name="parameterOf">The parameter each field of the body comes from, so a 422 can name it.</param>
-        public static ApiOperation Write(string what, string command, string notFoundAction, System.Func<string, string?>? parameterOf = null) =>
-            new ApiOperation(null, what, null, command, notFoundAction, parameterOf);
+        /// <param name="whenUnsure">How to check a POST whose answer was lost (<see cref="WhenUnsure"/>).</param>
+        public static ApiOperation Write(string what, string command, string notFoundAction,
+            System.Func<string, string?>? parameterOf = null, string? whenUnsure = null) =>
+            new ApiOperation(null, what, null, command, notFoundAction, parameterOf, whenUnsure);
     }
 }

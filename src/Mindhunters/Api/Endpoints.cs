@@ -17,6 +17,12 @@ namespace Mindhunters.Api
             "api/v1/agents", "agents", "Get-MhAgent", 100, MindhuntersJsonContext.Default.AgentListResponse,
             MindhuntersJsonContext.Default.Agent, agent => agent.AgentUuid);
 
+        // External trunks (BYO numbers): neither query parameters nor pagination are shown; they are paged like the phone
+        // numbers, whose objects they list (with location and source).
+        public static readonly ListEndpoint<PhoneNumber> Trunks = new ListEndpoint<PhoneNumber>(
+            "api/v1/phone-numbers/trunks", "trunk numbers", "Get-MhPhoneNumberTrunk", 100, MindhuntersJsonContext.Default.PhoneNumberListResponse,
+            MindhuntersJsonContext.Default.PhoneNumber, number => number.PhoneNumberUuid);
+
         // Rates carry no uuid: a rate is its whole content.
         // The rates page documents per_page "must be <= 200".
         public static readonly ListEndpoint<PhoneNumberRate> PhoneNumberRates = new ListEndpoint<PhoneNumberRate>(

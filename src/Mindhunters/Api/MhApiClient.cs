@@ -104,6 +104,7 @@ namespace Mindhunters.Api
         public async Task<T?> WriteAsync<T>(MhConnection connection, WriteRequest<T> request, IListingLog log, CancellationToken cancellationToken,
             WritePace? pace = null) where T : class
         {
+            using SecretBody secret = new SecretBody(request.HoldsSecret ? request.Body : null);
             var uri = new Uri(connection.EndpointUri(request.Path));
             ApiOperation operation = request.Operation;
             if (pace?.Gap is TimeSpan gap)
@@ -126,10 +127,20 @@ namespace Mindhunters.Api
                         return null;
                     }
                     if (body.Success == false) throw WriteErrors.Refused(connection, response, body.Message, operation);
-                    if (body.Data is not T data) throw NoData(connection, response, uri, body.Message, operation);
+                    if (body.Data is not T data)
+                    {
+                        if (!request.AnswerMayLackData) throw NoData(connection, response, uri, body.Message, operation);
+                        log.Verbose(line + ", no data");
+                        return null;
+                    }
                     if (request.About is Guid about && request.IdOf?.Invoke(data) is Guid answered && answered != about)
                     {
                         throw WriteErrors.AboutAnother(response, about, answered, operation);
+                    }
+                    if (request.AboutNumber is string number && request.NumberOf?.Invoke(data) is string answeredNumber
+                        && E164.Digits(answeredNumber) != E164.Digits(number))
+                    {
+                        throw WriteErrors.AboutAnotherNumber(response, number, answeredNumber, connection, operation);
                     }
                     log.Verbose(line);
                     return data;
@@ -138,7 +149,7 @@ namespace Mindhunters.Api
 
         /// <param name="idempotent">False for a POST: it is not sent again once it may have reached the server.</param>
         /// <param name="pace">A write command's pace, which a 429 slows for every write that follows.</param>
-        private async Task<TResult> SendAsync<TResult>(MhConnection connection, HttpMethod method, Uri uri, byte[]? jsonBody, ApiOperation operation,
+        internal async Task<TResult> SendAsync<TResult>(MhConnection connection, HttpMethod method, Uri uri, byte[]? jsonBody, ApiOperation operation,
             IListingLog log, Action? onThrottled, CancellationToken cancellationToken,
             Func<HttpResponseMessage, Stopwatch, CancellationToken, Task<TResult>> readSuccess, bool idempotent = true, WritePace? pace = null)
         {
@@ -170,7 +181,7 @@ namespace Mindhunters.Api
                     {
                         string body = await ApiErrors.ReadBodyAsync(response, attemptTimeout.Token, cancellationToken).ConfigureAwait(false);
                         MhApiException error = ApiErrors.FromResponse(connection, response, body, operation, retry);
-                        throw retryable || !RetryPolicy.IsRetryableStatus(status) ? error : error.WithNote(WriteErrors.NotSentAgain);
+                        throw retryable || !RetryPolicy.IsRetryableStatus(status) ? error : WriteErrors.MayHaveArrived(error, operation);
                     }
                     if (status == 429) onThrottled?.Invoke();
                     retryAfter = RetryPolicy.ParseRetryAfter(FirstValue(response.Headers, "Retry-After"), DateTimeOffset.UtcNow);
@@ -184,9 +195,10 @@ namespace Mindhunters.Api
                     // A POST that got no answer may have been done: it is not sent again.
                     if (!idempotent || ++timeouts > 1 || retry >= RetryPolicy.MaxRetries)
                     {
-                        throw new MhApiException(MhErrorKind.Timeout,
-                            idempotent ? $"{operation.Failed}: {connection.BaseUri.Host} gave {failure}, twice." : $"{operation.Failed}: {connection.BaseUri.Host} gave {failure}. {WriteErrors.NotSentAgain}",
+                        var timedOut = new MhApiException(MhErrorKind.Timeout,
+                            $"{operation.Failed}: {connection.BaseUri.Host} gave {failure}{(idempotent ? ", twice" : "")}.",
                             "Try again later, or allow more time with Connect-MhAccount -TimeoutSec.") { Page = operation.Page };
+                        throw idempotent ? timedOut : WriteErrors.MayHaveArrived(timedOut, operation);
                     }
                 }
                 catch (Exception e) when (TransportFailures.IsUnreadableAnswer(e))
@@ -204,9 +216,10 @@ namespace Mindhunters.Api
                     bool mayHaveArrived = !idempotent && !TransportFailures.IsConnectionRefused(e);
                     if (retry >= RetryPolicy.MaxRetries || mayHaveArrived)
                     {
-                        throw new MhApiException(MhErrorKind.Connection,
-                            $"{operation.Failed}: could not reach {connection.BaseUri.Host} ({failure}; {retry} retries).{(mayHaveArrived ? " " + WriteErrors.NotSentAgain : "")}",
+                        var unreachable = new MhApiException(MhErrorKind.Connection,
+                            $"{operation.Failed}: could not reach {connection.BaseUri.Host} ({failure}; {retry} retries).",
                             "Check the network, the proxy and the subdomain or base URI (Get-MhContext), then run the command again.", e) { Page = operation.Page };
+                        throw mayHaveArrived ? WriteErrors.MayHaveArrived(unreachable, operation) : unreachable;
                     }
                 }
 
@@ -238,7 +251,8 @@ namespace Mindhunters.Api
             request.Headers.TryAddWithoutValidation("Authorization", connection.CreateAuthorizationHeaderValue());
             request.Headers.Accept.Add(new MediaTypeWithQualityHeaderValue("application/json"));
             request.Headers.TryAddWithoutValidation("User-Agent", UserAgent);
-            if (jsonBody is not null)
+            // A DELETE has no body: none is sent, rather than an empty one with a JSON content type.
+            if (jsonBody is { Length: > 0 })
             {
                 request.Content = new ByteArrayContent(jsonBody);
                 request.Content.Headers.ContentType = JsonContentType;
@@ -278,7 +292,7 @@ namespace Mindhunters.Api
         /// <param name="allowance">What the answer may hold; it is charged as the bytes arrive.</param>
         /// <param name="allowEmpty">A body may be missing (a write's 204): then the result is null, not an error.</param>
         /// <param name="maxItems">A page's per_page: more items end the read (<see cref="TooManyItemsException"/>).</param>
-        private static async Task<TBody?> ParseAsync<TBody>(MhConnection connection, HttpResponseMessage response, JsonTypeInfo<TBody> type,
+        internal static async Task<TBody?> ParseAsync<TBody>(MhConnection connection, HttpResponseMessage response, JsonTypeInfo<TBody> type,
             ApiOperation operation, PageAllowance allowance, CancellationToken cancellationToken, bool allowEmpty = false, int maxItems = int.MaxValue)
         {
             if (allowEmpty && (response.StatusCode == HttpStatusCode.NoContent || response.Content.Headers.ContentLength == 0)) return default;

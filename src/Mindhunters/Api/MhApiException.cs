@@ -16,7 +16,7 @@ namespace Mindhunters.Api
         }
 
         public MhErrorKind Kind { get; }
-        public string RecommendedAction { get; }
+        public string RecommendedAction { get; private set; }
 
         /// <summary>The HTTP status, when the server answered.</summary>
         public int? StatusCode { get; internal init; }
@@ -53,6 +53,20 @@ namespace Mindhunters.Api
             return this;
         }
 
+        /// <summary>
+        /// A request that is not sent twice (a POST) may have reached the server before it failed: whether it took effect
+        /// is unknown, and the recommended action says how to find out.
+        /// </summary>
+        public bool MayHaveArrived { get; private set; }
+
+        /// <summary>Another recommended action, and whether the request may have arrived, before it is reported.</summary>
+        internal MhApiException With(string recommendedAction, bool mayHaveArrived)
+        {
+            RecommendedAction = recommendedAction;
+            MayHaveArrived = mayHaveArrived;
+            return this;
+        }
+
         public string ErrorId => Kind switch
         {
             MhErrorKind.NotConnected => "MhNotConnected",
@@ -67,6 +81,7 @@ namespace Mindhunters.Api
             MhErrorKind.Timeout => "MhTimeout",
             MhErrorKind.RedirectRefused => "MhRedirectRefused",
             MhErrorKind.Refused => "MhRequestRefused",
+            MhErrorKind.PurchaseLimitReached => "MhPurchaseLimitReached",
             _ => "MhHttpError",
         };
     }

@@ -1,4 +1,5 @@
 using System;
+using System.Collections.Generic;
 using System.Net;
 using System.Runtime.InteropServices;
 using System.Security;
@@ -21,6 +22,7 @@ namespace Mindhunters.Api
 
         private readonly SecureString _token;
         private readonly string _baseUriText;
+        private readonly SecureString[] _secrets = new SecureString[0];
 
         private MhConnection(string subdomain, Uri baseUri, SecureString token, TokenOrigin origin, TimeSpan timeout)
         {
@@ -33,6 +35,13 @@ namespace Mindhunters.Api
             Timeout = timeout;
         }
 
+        /// <summary>The same connection, which also blanks <paramref name="secrets"/> (read-only copies) wherever it redacts.</summary>
+        private MhConnection(MhConnection connection, SecureString[] secrets)
+            : this(connection.Subdomain, connection.BaseUri, connection._token, connection.Origin, connection.Timeout)
+        {
+            _secrets = secrets;
+        }
+
         public string Subdomain { get; }
 
         /// <summary>Always ends with '/', so relative API paths append to any path prefix a proxy needs.</summary>
@@ -43,6 +52,41 @@ namespace Mindhunters.Api
 
         /// <summary>How long the token is, without turning it into text.</summary>
         public int TokenLength => _token.Length;
+
+        /// <summary>How long the shortest secret to redact is (the token, or another secret the command holds): shorter text holds none.</summary>
+        public int ShortestSecretLength
+        {
+            get
+            {
+                int shortest = _token.Length;
+                foreach (SecureString secret in _secrets) shortest = Math.Min(shortest, secret.Length);
+                return shortest;
+            }
+        }
+
+        /// <summary>
+        /// This connection for a request that carries other secrets than the token (a SIP password): server text about it
+        /// is redacted of those too. The secrets stay SecureStrings; they become text only while text is redacted.
+        /// </summary>
+        public MhConnection WithSecrets(IEnumerable<SecureString> secrets)
+        {
+            var copies = new List<SecureString>(_secrets);
+            foreach (SecureString secret in secrets)
+            {
+                if (secret.Length == 0) continue;
+                SecureString copy = secret.Copy();
+                copy.MakeReadOnly();
+                copies.Add(copy);
+            }
+            return new MhConnection(this, copies.ToArray());
+        }
+
+        /// <summary>The token and the other secrets as text, for redaction only: each string lives while one text is redacted.</summary>
+        internal IEnumerable<string> SecretsAsText()
+        {
+            yield return CreateAuthorizationHeaderValue().Substring("Bearer ".Length);
+            foreach (SecureString secret in _secrets) yield return Text(secret);
+        }
 
         /// <summary>The base URI is on this machine: requests to it never go through a proxy.</summary>
         public bool IsLoopback { get; }
@@ -232,14 +276,16 @@ namespace Mindhunters.Api
             return IPAddress.TryParse(host, out IPAddress? address) && IPAddress.IsLoopback(address);
         }
 
-        /// <summary>The one place where the token becomes text: the value of one request's Authorization header.</summary>
-        public string CreateAuthorizationHeaderValue()
+        /// <summary>The one place where the token becomes text for a request: the value of one request's Authorization header.</summary>
+        public string CreateAuthorizationHeaderValue() => "Bearer " + Text(_token);
+
+        private static string Text(SecureString secret)
         {
             IntPtr text = IntPtr.Zero;
             try
             {
-                text = Marshal.SecureStringToGlobalAllocUnicode(_token);
-                return "Bearer " + Marshal.PtrToStringUni(text, _token.Length);
+                text = Marshal.SecureStringToGlobalAllocUnicode(secret);
+                return Marshal.PtrToStringUni(text, secret.Length);
             }
             finally
             {

@@ -17,5 +17,6 @@ namespace Mindhunters.Api
         RedirectRefused,
         HttpError,
         Refused,
+        PurchaseLimitReached,
     }
 }

@@ -77,13 +77,15 @@ namespace Mindhunters.Api
 
         private static string Redact(string text, MhConnection connection)
         {
-            // No spelling of the token is shorter than the token: shorter text cannot hold it, and then the token is not
-            // turned into text at all (a page's reason phrase passes here every time).
-            if (text.Length < connection.TokenLength) return text;
-            string header = connection.CreateAuthorizationHeaderValue();
-            string token = header.Substring("Bearer ".Length);
-            if (token.Length < 4) return text;
-            foreach (string spelling in TokenSpellings.Of(token)) text = ReplaceIgnoringCase(text, spelling, "***");
+            // No spelling of a secret is shorter than the secret: shorter text cannot hold it, and then no secret is turned
+            // into text at all (a page's reason phrase passes here every time).
+            if (text.Length < connection.ShortestSecretLength) return text;
+            foreach (string secret in connection.SecretsAsText())
+            {
+                // A secret of a few characters would blank ordinary words: the token and real passwords are far longer.
+                if (secret.Length < 4 || text.Length < secret.Length) continue;
+                foreach (string spelling in TokenSpellings.Of(secret)) text = ReplaceIgnoringCase(text, spelling, "***");
+            }
             return text;
         }
 

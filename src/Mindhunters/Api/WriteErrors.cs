@@ -9,6 +9,13 @@ namespace Mindhunters.Api
         public const string NotSentAgain =
             "It was not sent again: a POST that may have reached the server is never repeated, so nothing is done twice. Check whether it took effect before running the command again.";
 
+        /// <summary>
+        /// A POST that failed after it may have reached the server: it is not sent again, the error says so, and the
+        /// recommended action is how to find out whether it took effect (the operation's, when it knows a way).
+        /// </summary>
+        public static MhApiException MayHaveArrived(MhApiException failure, ApiOperation operation) =>
+            failure.WithNote(NotSentAgain).With(operation.WhenUnsure ?? failure.RecommendedAction, mayHaveArrived: true);
+
         /// <summary>A 2xx whose body says "success": false.</summary>
         public static MhApiException Refused(MhConnection connection, HttpResponseMessage response, string? message, ApiOperation operation)
         {
@@ -26,6 +33,15 @@ namespace Mindhunters.Api
         public static MhApiException AboutAnother(HttpResponseMessage response, Guid about, Guid answered, ApiOperation operation) =>
             new MhApiException(MhErrorKind.InvalidResponse,
                 $"{operation.Failed}: the API answered about {answered:D} instead of {about:D}, so the answer was not used; the change may or may not have been made.",
+                "List the object again to see its state, and report the answer to Mindhunters support with the time.")
+            {
+                StatusCode = (int)response.StatusCode,
+            };
+
+        /// <summary>A 2xx whose object is about another phone number than the write was (compared as E.164 digits).</summary>
+        public static MhApiException AboutAnotherNumber(HttpResponseMessage response, string about, string answered, MhConnection connection, ApiOperation operation) =>
+            new MhApiException(MhErrorKind.InvalidResponse,
+                $"{operation.Failed}: the API answered about {ServerText.Clean(answered, connection, 40)} instead of {about}, so the answer was not used; the change may or may not have been made.",
                 "List the object again to see its state, and report the answer to Mindhunters support with the time.")
             {
                 StatusCode = (int)response.StatusCode,

@@ -39,6 +39,21 @@ namespace Mindhunters.Api
         /// <summary>The uuid of the answer's object, to compare with <see cref="About"/>.</summary>
         public Func<T, Guid>? IdOf { get; init; }
 
+        /// <summary>The phone number (E.164) the write is about, when a number names it rather than a uuid (a trunk, a purchase).</summary>
+        public string? AboutNumber { get; init; }
+
+        /// <summary>The number of the answer's object, compared with <see cref="AboutNumber"/> by its digits; null when the answer names none.</summary>
+        public Func<T, string?>? NumberOf { get; init; }
+
+        /// <summary>
+        /// The pages show no answer for this write (a DELETE): an answer without "data" is success with nothing to return,
+        /// as an answer without a body is.
+        /// </summary>
+        public bool AnswerMayLackData { get; init; }
+
+        /// <summary>The body holds a secret (a SIP password): it is cleared once the write has ended, whatever the outcome.</summary>
+        public bool HoldsSecret { get; init; }
+
         /// <summary>
         /// PUT, PATCH and DELETE set state: sending one twice leaves what sending it once does, so they are retried like a
         /// GET. A POST may make something twice: it is sent again only when it certainly did not reach the server.

@@ -1,8 +1,8 @@
 namespace Mindhunters.Api
 {
     /// <summary>
-    /// When a write command stops instead of going on with the next object. A refused token or permission (401, 403) is
-    /// the same for every object: at once. A server that fails for the same reason three objects in a row (5xx after its
+    /// When a write command stops instead of going on with the next object. A refused token or permission (401, 403), and
+    /// a workspace at its purchase limit, are the same for every object: at once. A server that fails for the same reason three objects in a row (5xx after its
     /// retries, timeouts, throttling past its retries, no connection, answers that cannot be used) is failing, not the
     /// objects: then. A refusal of one request (404, 422, success: false) says nothing about the next object: never, and it
     /// breaks a run of server failures, as a success does.
@@ -19,7 +19,7 @@ namespace Mindhunters.Api
         /// <returns>True when the command must stop after this failure.</returns>
         public bool StopsAfter(MhApiException failure)
         {
-            if (failure.Kind is MhErrorKind.Authentication or MhErrorKind.PermissionDenied) return true;
+            if (failure.Kind is MhErrorKind.Authentication or MhErrorKind.PermissionDenied or MhErrorKind.PurchaseLimitReached) return true;
             if (!IsServerSide(failure.Kind))
             {
                 Succeeded();

@@ -45,6 +45,7 @@ namespace Mindhunters.Commands
             MhErrorKind.Timeout => ErrorCategory.OperationTimeout,
             MhErrorKind.RedirectRefused => ErrorCategory.SecurityError,
             MhErrorKind.Refused => ErrorCategory.InvalidOperation,
+            MhErrorKind.PurchaseLimitReached => ErrorCategory.QuotaExceeded,
             _ => ErrorCategory.ProtocolError,
         };
     }

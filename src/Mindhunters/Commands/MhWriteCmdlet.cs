@@ -31,7 +31,7 @@ namespace Mindhunters.Commands
                 _stop.NotSent++;
                 return;
             }
-            if (intent.About == Guid.Empty)
+            if (intent.Name is null && intent.About == Guid.Empty)
             {
                 Refuse(ErrorRecords.EmptyUuid(intent.AboutParameter, $"it names no {intent.Noun.One}", "a lookup that found nothing: check what was piped or given"),
                     fromPipeline: MyInvocation.ExpectingInput);
@@ -43,20 +43,35 @@ namespace Mindhunters.Commands
             if (!ShouldProcess(target, action)) return;
 
             MhConnection connection = ResolveConnection();
+            // Server text that echoes a secret the command holds (a SIP password) is blanked like the token.
+            MhConnection sending = intent.Secrets.Count == 0 ? connection : connection.WithSecrets(intent.Secrets);
             T? answer;
+            string? note = intent.FollowUp is null ? null : intent.NoteWhenFirstFails;
             try
             {
-                answer = Await(MhApiClient.Default.WriteAsync(connection, intent.Request(target, connection.Subdomain), Log, CancellationToken, _pace));
+                answer = Await(MhApiClient.Default.WriteAsync(sending, intent.Request(target, connection.Subdomain), Log, CancellationToken, _pace));
+                if (intent.FollowUp is not null)
+                {
+                    // Made only now, so that a body with a secret exists only when it is sent (the engine zeroes it then).
+                    note = intent.NoteWhenFollowUpFails;
+                    answer = Await(MhApiClient.Default.WriteAsync(sending, intent.FollowUp(target, connection.Subdomain), Log, CancellationToken, _pace));
+                }
             }
             catch (MhApiException e)
             {
-                Failed(e, intent.About, intent.Noun);
+                Failed(note is null ? e : e.WithNote(note), intent.ErrorTarget, intent.Noun);
                 return;
             }
             _stopRule.Succeeded();
             if (!intent.PassThru) return;
-            if (answer is null) WriteVerboseLine($"The API answered without a body: the change was made, but there is no {intent.Noun.One} to pass through.");
-            else WriteObject(answer);
+            if (answer is null)
+            {
+                WriteVerboseLine($"The API answered without a body: the change was made, but there is no {intent.Noun.One} to pass through.");
+                return;
+            }
+            object? output = intent.Output is null ? answer : intent.Output(answer);
+            if (output is null) WriteVerboseLine($"The API's answer holds no {intent.OutputNoun ?? intent.Noun.One}: the change was made, but there is nothing to pass through.");
+            else WriteObject(output);
         }
 
         /// <summary>
@@ -109,7 +124,7 @@ namespace Mindhunters.Commands
             _stop = null;
             string command = MyInvocation.MyCommand.Name;
             string notSent = stop.NotSent == 1 ? $"1 {stop.Noun.One}" : $"{stop.NotSent} {stop.Noun.Many}";
-            string note = stop.Cause.Kind is MhErrorKind.Authentication or MhErrorKind.PermissionDenied
+            string note = stop.Cause.Kind is MhErrorKind.Authentication or MhErrorKind.PermissionDenied or MhErrorKind.PurchaseLimitReached
                 ? stop.NotSent == 0 ? "" : $"{command} stopped here: {notSent} piped after it were not sent."
                 : $"{command} stopped after {stop.InARow} {stop.Noun.Many} in a row failed this way: {notSent} piped after them were not sent.";
             WriteError(ErrorRecords.From(note.Length == 0 ? stop.Cause : stop.Cause.WithNote(note), stop.About));

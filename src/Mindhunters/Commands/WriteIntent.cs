@@ -1,4 +1,6 @@
 using System;
+using System.Collections.Generic;
+using System.Security;
 using Mindhunters.Api;
 
 namespace Mindhunters.Commands
@@ -26,8 +28,23 @@ namespace Mindhunters.Commands
             Request = request;
         }
 
+        /// <summary>A write about an object that a name identifies, not a uuid: a trunk by its number, a number to buy.</summary>
+        /// <param name="name">What identifies it, already validated ("+390212345678"): the target of its errors.</param>
+        public WriteIntent(string name, (string One, string Many) noun, string target, string action, Func<string, string, WriteRequest<T>> request)
+            : this(Guid.Empty, "", noun, target, action, request)
+        {
+            Name = name;
+        }
+
         public Guid About { get; }
         public string AboutParameter { get; }
+
+        /// <summary>The name that identifies the object when no uuid does; null when <see cref="About"/> does.</summary>
+        public string? Name { get; }
+
+        /// <summary>What an error about this write names as its target: the name, else the uuid.</summary>
+        public object ErrorTarget => Name ?? (object)About;
+
         public (string One, string Many) Noun { get; }
         public string Target { get; }
         public string Action { get; }
@@ -35,5 +52,26 @@ namespace Mindhunters.Commands
 
         /// <summary>-PassThru: write the object as the API answered it.</summary>
         public bool PassThru { get; init; }
+
+        /// <summary>What -PassThru writes of the answer (the agent of a binding's answer); the answer itself when null.</summary>
+        public Func<T, object?>? Output { get; init; }
+
+        /// <summary>What <see cref="Output"/> gives, for the Verbose line when the answer holds none: "agent".</summary>
+        public string? OutputNoun { get; init; }
+
+        /// <summary>
+        /// A second request for the same object, sent after the first succeeded, under the same confirmation (a trunk's
+        /// settings, then its move to another agent); its answer is what -PassThru writes.
+        /// </summary>
+        public Func<string, string, WriteRequest<T>>? FollowUp { get; init; }
+
+        /// <summary>What the error says when the first request failed and the follow-up was therefore not sent.</summary>
+        public string? NoteWhenFirstFails { get; init; }
+
+        /// <summary>What the error says when the first request succeeded and the follow-up failed.</summary>
+        public string? NoteWhenFollowUpFails { get; init; }
+
+        /// <summary>Secrets the request carries besides the token (a SIP password): server text that echoes them is blanked too.</summary>
+        public IReadOnlyList<SecureString> Secrets { get; init; } = new SecureString[0];
     }
 }

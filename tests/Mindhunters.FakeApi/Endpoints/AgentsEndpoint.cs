@@ -33,7 +33,7 @@ namespace Mindhunters.FakeApi
                 (writer, position) => WriteAgent(writer, FakeAgents.Item(position + 1))));
         }
 
-        private static void WriteAgent(Utf8JsonWriter w, FakeAgentItem a)
+        internal static void WriteAgent(Utf8JsonWriter w, FakeAgentItem a)
         {
             w.WriteStartObject();
             w.WriteString("agent_uuid"u8, a.AgentUuid);

@@ -20,7 +20,8 @@ namespace Mindhunters.FakeApi
         {
             Scope scope = context.Scope();
             string segment = (string)context.Request.RouteValues["uuid"]!;
-            if (!Guid.TryParseExact(segment, "D", out Guid uuid) || !FakeData.TryIndexOf(uuid, out int index) || index > scope.Count)
+            FakePhoneNumber? number = Guid.TryParseExact(segment, "D", out Guid uuid) ? scope.FindNumber(uuid) : null;
+            if (number is null)
             {
                 string details = $"No phone number with uuid '{segment}' exists in this workspace.";
                 await ApiJson.WriteAsync(context, StatusCodes.Status404NotFound, w => ApiJson.WriteError(w, "Phone number not found.", "NOT_FOUND", details)).ConfigureAwait(false);
@@ -34,7 +35,6 @@ namespace Mindhunters.FakeApi
                 return;
             }
 
-            FakePhoneNumber number = scope.Channels.Current(FakeData.Item(index));
             ChannelSettingsPatch? patch;
             PatchError? error;
             try

@@ -7,14 +7,25 @@ namespace Mindhunters.FakeApi
     /// <summary>One phone number as the API writes it: an item of GET /api/v1/phone-numbers and the data of its PATCH.</summary>
     internal static class PhoneNumberJson
     {
-        public static void Write(Utf8JsonWriter w, FakePhoneNumber p)
+        /// <param name="location">location and source, which the newer answers (trunks, a purchase) carry and the list does not.</param>
+        public static void Write(Utf8JsonWriter w, FakePhoneNumber p, string? location = null, string? source = null)
         {
             w.WriteStartObject();
             w.WriteString("phone_number_uuid"u8, p.PhoneNumberUuid);
             w.WriteString("number"u8, p.Number);
             w.WriteString("country_code"u8, p.CountryCode);
+            if (location is not null)
+            {
+                w.WriteString("location"u8, location);
+            }
+
             w.WriteString("type"u8, p.Type);
             w.WriteBoolean("is_external"u8, p.IsExternal);
+            if (source is not null)
+            {
+                w.WriteString("source"u8, source);
+            }
+
             w.WriteString("status"u8, p.Status);
 
             w.WritePropertyName("compliance"u8);

@@ -6,7 +6,8 @@ using Microsoft.AspNetCore.Http;
 namespace Mindhunters.FakeApi
 {
     /// <summary>
-    /// Holds back the body an API endpoint writes and, when the answer is a 200, breaks it with one counted body fault
+    /// Holds back the body an API endpoint writes and, when the answer is a 2xx with a body (a list's 200, a purchase's 201),
+    /// breaks it with one counted body fault
     /// (truncate_json, reset_mid_body, stall_body, in that order); any other answer goes out as it is.
     /// </summary>
     internal static class BodyFaults
@@ -37,7 +38,7 @@ namespace Mindhunters.FakeApi
             }
 
             ReadOnlyMemory<byte> body = held.GetBuffer().AsMemory(0, (int)held.Length);
-            (BodyFault fault, FaultSettings faults) = response.StatusCode != StatusCodes.Status200OK
+            (BodyFault fault, FaultSettings faults) = response.StatusCode is < 200 or > 299 || body.Length == 0
                 ? (BodyFault.None, context.Scope().Faults)
                 : context.Scope().Take<BodyFault>(static f =>
                     f.TruncateJson > 0 ? (BodyFault.Truncate, f with { TruncateJson = f.TruncateJson - 1 })

@@ -21,6 +21,9 @@ namespace Mindhunters.FakeApi
             _count = settings.Count;
             _agentCount = settings.AgentCount;
             _faults = settings.Faults;
+            PurchaseLimit = settings.PurchaseLimit;
+            ContactCount = settings.ContactCount;
+            ConversationCount = settings.ConversationCount;
         }
 
         /// <summary>The id in /s/{id}/; empty for the root scope.</summary>
@@ -53,6 +56,38 @@ namespace Mindhunters.FakeApi
         public RequestLog Log { get; } = new();
 
         public ChannelSettingsStore Channels { get; } = new();
+
+        /// <summary>The numbers the scope bought or brought in on trunks.</summary>
+        public NumberInventory Numbers { get; } = new();
+
+        public BindingStore Bindings { get; } = new();
+
+        public TrunkStore Trunks { get; } = new();
+
+        /// <summary>How many numbers POST /api/v1/phone-numbers may buy in this scope (0 = no limit).</summary>
+        public int PurchaseLimit { get; }
+
+        /// <summary>How many contacts GET /api/v1/contacts lists, and conversations GET /api/v1/conversations.</summary>
+        public int ContactCount { get; }
+
+        public int ConversationCount { get; }
+
+        /// <summary>The number as the API shows it now: what PATCH requests, trunks and channel assignments changed.</summary>
+        public FakePhoneNumber Current(FakePhoneNumber number) => Bindings.Current(Trunks.Current(Channels.Current(number)));
+
+        /// <summary>A number of the scope by uuid: computed (1..Count) or added; null when there is none.</summary>
+        public FakePhoneNumber? FindNumber(Guid uuid)
+        {
+            if (FakeData.TryIndexOf(uuid, out int index))
+            {
+                return index <= Count ? Current(FakeData.Item(index)) : null;
+            }
+
+            return Numbers.Find(uuid) is { } added ? Current(added.Number) : null;
+        }
+
+        /// <summary>True when <paramref name="number"/> is one of the scope's computed numbers or an added one.</summary>
+        public bool Owns(string number) => FakeNumbers.TryIndexOf(number, Count, out _) || Numbers.FindByNumber(number) is not null;
 
         /// <summary>
         /// Uses up one counted fault: <paramref name="choose"/> picks it from the settings and gives the settings with

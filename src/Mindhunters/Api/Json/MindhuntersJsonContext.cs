@@ -1,5 +1,6 @@
 using System.Collections.Generic;
 using System.Text.Json.Serialization;
+using Mindhunters.Api.Raw;
 using Mindhunters.Model;
 
 namespace Mindhunters.Api.Json
@@ -26,6 +27,15 @@ namespace Mindhunters.Api.Json
     [JsonSerializable(typeof(ListResponse<Agent>), TypeInfoPropertyName = "AgentListResponse")]
     [JsonSerializable(typeof(ListResponse<PhoneNumberRate>), TypeInfoPropertyName = "PhoneNumberRateListResponse")]
     [JsonSerializable(typeof(Agent))]
+    [JsonSerializable(typeof(ItemResponse<AgentChannelAnswer>), TypeInfoPropertyName = "AgentChannelAnswerItemResponse")]
+    [JsonSerializable(typeof(AgentChannelAnswer))]
+    [JsonSerializable(typeof(ItemResponse<PhoneNumberTrunk>), TypeInfoPropertyName = "PhoneNumberTrunkItemResponse")]
+    [JsonSerializable(typeof(PhoneNumberTrunk))]
+    [JsonSerializable(typeof(TrunkChannels))]
+    [JsonSerializable(typeof(TrunkChannel))]
+    [JsonSerializable(typeof(RawAnswer))]
+    [JsonSerializable(typeof(RawItem))]
+    [JsonSerializable(typeof(ListResponse<RawItem>), TypeInfoPropertyName = "RawItemListResponse")]
     [JsonSerializable(typeof(AgentNote))]
     [JsonSerializable(typeof(AgentProcedure))]
     [JsonSerializable(typeof(AgentProcedureStep))]
