@@ -9,6 +9,7 @@ namespace Mindhunters.FakeApi
     /// Records every request of the API and the hostile modes in its scope's log (GET /_fake/requests), with the
     /// status it is answered with, at the moment the answer starts: a test that waits for a request to be seen can
     /// act while a stalled answer is still under way. A POST, PUT or PATCH keeps its Content-Type and body as text.
+    /// It also counts the scope's requests in flight, from arrival to the end of the answer (or the client leaving).
     /// </summary>
     internal static class RequestRecording
     {
@@ -39,12 +40,20 @@ namespace Mindhunters.FakeApi
             string query = request.QueryString.HasValue ? request.QueryString.Value!.Substring(1) : string.Empty;
             bool hadAuthorization = request.Headers.ContainsKey("Authorization");
             Scope scope = context.Scope();
-            context.Response.OnStarting(() =>
+            int inFlight = scope.Arrive();
+            try
             {
-                scope.Log.Add(new RecordedRequest(method, path, query, hadAuthorization, context.Response.StatusCode, contentType, body));
-                return Task.CompletedTask;
-            });
-            await next(context).ConfigureAwait(false);
+                context.Response.OnStarting(() =>
+                {
+                    scope.Log.Add(new RecordedRequest(method, path, query, hadAuthorization, context.Response.StatusCode, contentType, body) { InFlight = inFlight });
+                    return Task.CompletedTask;
+                });
+                await next(context).ConfigureAwait(false);
+            }
+            finally
+            {
+                scope.Leave();
+            }
         }
 
         private static async Task<byte[]> ReadBodyAsync(HttpRequest request, HttpContext context)
