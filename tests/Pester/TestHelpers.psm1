@@ -14,5 +14,5 @@ function Wait-Until {
 }
 
 Export-ModuleMember -Function Wait-Until, Start-FakeApi, Stop-FakeApi, Get-FakeApiRequest, Get-FakeApiInFlight, Clear-FakeApiRequest,
-    Reset-FakeApiChannelSetting, Set-FakeApiFault, Get-FakeApiHostileUri, Get-BuiltModulePath, Invoke-ChildPwsh,
+    Reset-FakeApiChannelSetting, Set-FakeApiFault, Get-FakeApiHostileUri, Get-BuiltModulePath, Invoke-ChildPwsh, Invoke-AnsweringPwsh,
     New-IsolatedEnvironment, Enter-FakeApiShell
