@@ -99,7 +99,7 @@ BeforeAll {
     $script:common = [System.Management.Automation.Cmdlet]::CommonParameters
     $script:docs = (Resolve-Path "$PSScriptRoot/../../docs/en-US").Path
     $script:projectUri = (Import-PowerShellDataFile (Get-BuiltModulePath)).PrivateData.PSData.ProjectUri
-    $script:topics = 'about_Mindhunters', 'about_Mindhunters_Errors'
+    $script:topics = 'about_Mindhunters', 'about_Mindhunters_Errors', 'about_Mindhunters_Writes'
     function script:Get-Paragraph($Value) { @($Value | ForEach-Object { $_.Text }) -join ' ' -replace '\s+', ' ' }
     # The prose of a parameter, without the sentence the generator adds for a ValidateSet.
     function script:Get-ParameterProse($Command, $Parameter) {
@@ -300,7 +300,7 @@ Describe 'The about topics' {
         $allHelp = ($text.Values + @($commandCases.Name | ForEach-Object { Get-Help $_ -Full | Out-String })) -join "`n"
     }
 
-    It 'Get-Help finds <_> in the built module' -ForEach @('about_Mindhunters', 'about_Mindhunters_Errors') {
+    It 'Get-Help finds <_> in the built module' -ForEach @('about_Mindhunters', 'about_Mindhunters_Errors', 'about_Mindhunters_Writes') {
         Test-Topic $_ | Should -BeTrue
         $text[$_] | Should -Match "TOPIC\s+$_\s"
         $text[$_].Length | Should -BeGreaterThan 2000
@@ -313,6 +313,8 @@ Describe 'The about topics' {
         @{ Topic = 'about_Mindhunters'; Section = 'PROXIES' }
         @{ Topic = 'about_Mindhunters_Errors'; Section = 'RETRIES' }
         @{ Topic = 'about_Mindhunters_Errors'; Section = 'ERRORS' }
+        @{ Topic = 'about_Mindhunters_Writes'; Section = 'BULK CHANGES' }
+        @{ Topic = 'about_Mindhunters_Writes'; Section = 'NOTHING SENT THAT CHANGES NOTHING' }
     ) {
         $text[$Topic] | Should -Match "(?m)^\s*$Section\s*$"
     }

@@ -125,11 +125,39 @@ namespace Mindhunters.Commands
             }
         }
 
+        /// <summary>
+        /// Blocks the pipeline thread until <paramref name="done"/> holds, writing the engine's messages as they come;
+        /// <paramref name="changed"/> is set by the engine whenever <paramref name="done"/> may have become true, and
+        /// <paramref name="done"/> itself may write to the pipeline (it runs on this thread). Ctrl+C stops the pipeline.
+        /// </summary>
+        private protected void WaitUntil(Func<bool> done, WaitHandle changed)
+        {
+            WaitHandle[] handles = { changed, _log.Signal, _cancel.Token.WaitHandle };
+            while (true)
+            {
+                _log.WriteTo(this);
+                if (_cancel.IsCancellationRequested) throw new PipelineStoppedException();
+                if (done()) return;
+                WaitHandle.WaitAny(handles);
+            }
+        }
+
         public void Dispose()
         {
+            Dispose(true);
+            GC.SuppressFinalize(this);
+        }
+
+        /// <summary>
+        /// The command is over, however it ended: engine work still under way (writes in flight when an error under
+        /// -ErrorAction Stop ended it) is cancelled, so nothing more is sent on behalf of a command that no longer runs.
+        /// </summary>
+        protected virtual void Dispose(bool disposing)
+        {
+            if (!disposing) return;
+            _cancel.Cancel();
             _cancel.Dispose();
             _log.Dispose();
-            GC.SuppressFinalize(this);
         }
 
         /// <summary>Messages from any thread, written on the pipeline thread by <see cref="WriteTo"/>.</summary>
@@ -152,7 +180,14 @@ namespace Mindhunters.Commands
             private void Add(Message message)
             {
                 _messages.Enqueue(message);
-                Signal.Set();
+                try
+                {
+                    Signal.Set();
+                }
+                catch (ObjectDisposedException)
+                {
+                    // A request cancelled when the command ended still said something: nobody is left to read it.
+                }
             }
 
             public void WriteTo(Cmdlet cmdlet)

@@ -1,29 +1,39 @@
 using System;
+using System.Management.Automation;
+using System.Threading.Tasks;
 using Mindhunters.Api;
 
 namespace Mindhunters.Commands
 {
     /// <summary>
     /// The base of every write cmdlet. A cmdlet's ProcessRecord describes one write (<see cref="WriteIntent{T}"/>) and
-    /// hands it to <see cref="Send"/>, which does the rest the same way for every write: it refuses an empty uuid, shows
-    /// server text only cleaned and redacted (target and action alike, in -WhatIf, -Confirm, Verbose and errors), asks
-    /// ShouldProcess on the pipeline thread, sends through the engine (retries, a POST never repeated once it may have
-    /// arrived, the pace after a 429, the answer checked), writes the answer for -PassThru, and applies the stop rules
-    /// (<see cref="WriteStopRule"/>): after a 401/403, or three server failures in a row for the same reason, the objects
-    /// piped after it are counted, not sent, and one error at the end says how many. One write is in flight at a time; a
-    /// window of several would live here, behind <see cref="Send"/>, without a change to the cmdlets.
+    /// hands it to <see cref="Send"/>, which does the rest the same way for every write: it refuses an empty uuid, sends
+    /// nothing for an object that already has every value asked for (unless -Force), shows server text only cleaned and
+    /// redacted (target and action alike, in -WhatIf, -Confirm, Verbose and errors), asks ShouldProcess on the pipeline
+    /// thread in input order, sends through the engine (retries, a POST never repeated once it may have arrived, the
+    /// pace after a 429, the answer checked) with up to -ThrottleLimit requests in flight (<see cref="WriteWindow"/>),
+    /// writes -PassThru objects and errors in input order, and applies the stop rules (<see cref="WriteStopRule"/>):
+    /// after a 401/403, or three objects in a row failing for the same server-side reason, the objects piped after it
+    /// are counted, not sent, and one error at the end says how many.
     /// </summary>
     public abstract class MhWriteCmdlet : MhCmdlet
     {
         // A target or an action longer than this is cut: a prompt is no place for a page of text.
         private const int MaxShownChars = 2000;
 
-        private readonly WriteStopRule _stopRule = new WriteStopRule();
         private readonly WritePace _pace = new WritePace();
+        private WriteWindow? _window;
         private Stop? _stop;
+
+        [Parameter]
+        [ValidateRange(1, WriteWindow.MaxThrottleLimit)]
+        public int ThrottleLimit { get; set; } = 1;
+
+        private WriteWindow Window => _window ??= new WriteWindow(ThrottleLimit, _pace, Log);
 
         private protected void Send<T>(WriteIntent<T> intent) where T : class
         {
+            WriteOutcomes();
             if (_stop is not null)
             {
                 _stop.NotSent++;
@@ -31,6 +41,8 @@ namespace Mindhunters.Commands
             }
             if (intent.About == Guid.Empty)
             {
+                // After the outcomes of the objects piped before it, so that errors keep the input order.
+                WaitUntil(() => WriteOutcomes() && Window.IsEmpty, Window.Settled);
                 Refuse(ErrorRecords.EmptyUuid(intent.AboutParameter, $"it names no {intent.Noun.One}", "a lookup that found nothing: check what was piped or given"),
                     fromPipeline: MyInvocation.ExpectingInput);
                 return;
@@ -38,40 +50,86 @@ namespace Mindhunters.Commands
             MhConnection? known = ConnectionIfAny();
             string target = ServerText.Clean(intent.Target, known, MaxShownChars);
             string action = ServerText.Clean(intent.Action, known, MaxShownChars);
+            if (intent.AlreadySo is T asItIs && !intent.Force)
+            {
+                WaitUntil(() => WriteOutcomes() && Window.CanHold, Window.Settled);
+                Window.Hold(new WriteSlot(intent.About, intent.Noun,
+                    $"Unchanged: \"{target}\" already has every value asked for, so nothing was sent for it (-Force sends it anyway).", asItIs, intent.PassThru));
+                return;
+            }
+            // Room first: a prompt is not asked for an object that a stop in the meantime would not send.
+            WaitUntil(() => WriteOutcomes() && (_stop is not null || Window.HasRoom), Window.Settled);
+            if (_stop is not null)
+            {
+                _stop.NotSent++;
+                return;
+            }
             if (!ShouldProcess(target, action)) return;
 
             MhConnection connection = ResolveConnection();
-            T? answer;
-            try
-            {
-                answer = Await(MhApiClient.Default.WriteAsync(connection, intent.Request(target, connection.Subdomain), Log, CancellationToken, _pace));
-            }
-            catch (MhApiException e)
-            {
-                Failed(e, intent.About, intent.Noun);
-                return;
-            }
-            _stopRule.Succeeded();
-            if (!intent.PassThru) return;
-            if (answer is null) WriteVerboseLine($"The API answered without a body: the change was made, but there is no {intent.Noun.One} to pass through.");
-            else WriteObject(answer);
+            Task<T?> write = MhApiClient.Default.WriteAsync(connection, intent.Request(target, connection.Subdomain), Log, CancellationToken, _pace);
+            Window.Start(new WriteSlot(intent.About, intent.Noun, Boxed(write), intent.PassThru));
         }
 
         protected override void EndProcessing()
         {
+            if (_window is not null) WaitUntil(() => WriteOutcomes() && _window.IsEmpty, _window.Settled);
             if (_stop is not null) WriteStop(_stop);
         }
 
-        private void Failed(MhApiException failure, Guid about, (string One, string Many) noun)
+        protected override void Dispose(bool disposing)
         {
-            if (!_stopRule.StopsAfter(failure))
+            base.Dispose(disposing);
+            if (disposing) _window?.Dispose();
+        }
+
+        private static async Task<object?> Boxed<T>(Task<T?> write) where T : class => await write.ConfigureAwait(false);
+
+        /// <summary>Writes the outcomes known so far, in input order; true, so that it reads as the first step of a wait's test.</summary>
+        private bool WriteOutcomes()
+        {
+            if (_window is null) return true;
+            while (true)
             {
-                // A refusal of this object: the next one goes on.
-                WriteError(ErrorRecords.From(failure, about));
+                WriteOutcome? outcome;
+                try
+                {
+                    outcome = _window.TakeNext();
+                }
+                catch (OperationCanceledException) when (CancellationToken.IsCancellationRequested)
+                {
+                    throw new PipelineStoppedException();
+                }
+                if (outcome is null) return true;
+                Write(outcome);
+            }
+        }
+
+        private void Write(WriteOutcome outcome)
+        {
+            WriteSlot slot = outcome.Slot;
+            if (slot.Note is string note) WriteVerboseLine(note);
+            if (outcome.Failure is MhApiException failure)
+            {
+                Failed(failure, outcome);
                 return;
             }
-            _stop = new Stop(failure, about, noun, _stopRule.InARow);
-            WriteVerboseLine($"{MyInvocation.MyCommand.Name} stops: the {noun.Many} piped after this one are counted, not sent.");
+            if (!slot.PassThru) return;
+            if (outcome.Answer is null) WriteVerboseLine($"The API answered without a body: the change was made, but there is no {slot.Noun.One} to pass through.");
+            else WriteObject(outcome.Answer);
+        }
+
+        private void Failed(MhApiException failure, WriteOutcome outcome)
+        {
+            WriteSlot slot = outcome.Slot;
+            if (!outcome.Stops)
+            {
+                // A refusal of this object (or the outcome of one already under way when the command stopped).
+                WriteError(ErrorRecords.From(failure, slot.About));
+                return;
+            }
+            _stop = new Stop(failure, slot.About, slot.Noun, outcome.InARow);
+            WriteVerboseLine($"{MyInvocation.MyCommand.Name} stops: the {slot.Noun.Many} piped after this one are counted, not sent.");
             // Under -ErrorAction Stop the error ends the script now, as any other error would.
             if (StopsOnError()) WriteStop(_stop);
         }

@@ -22,7 +22,8 @@ namespace Mindhunters.Commands
         [Alias("phone_number_uuid")]
         public Guid PhoneNumberUuid { get; set; }
 
-        // Only so that -WhatIf and -Confirm can say what a setting is now: the number changed is PhoneNumberUuid's.
+        // Only so that -WhatIf and -Confirm can say what a setting is now, and nothing is sent when it already has every
+        // value asked for: the number changed is PhoneNumberUuid's.
         [Parameter(ValueFromPipeline = true)]
         public PhoneNumber? InputObject { get; set; }
 
@@ -62,6 +63,9 @@ namespace Mindhunters.Commands
         [Parameter]
         public SwitchParameter PassThru { get; set; }
 
+        [Parameter]
+        public SwitchParameter Force { get; set; }
+
         protected override void BeginProcessing()
         {
             base.BeginProcessing();
@@ -98,6 +102,8 @@ namespace Mindhunters.Commands
                 (shownAs, workspace) => ChannelSettingsChange.Request(uuid, body, shownAs, workspace))
             {
                 PassThru = PassThru,
+                AlreadySo = _change.IsSatisfiedBy(shown?.ChannelSettings) ? shown : null,
+                Force = Force,
             });
         }
 

@@ -7,7 +7,7 @@ namespace Mindhunters.FakeApi
 {
     /// <summary>
     /// Records every request of the API and the hostile modes in its scope's log (GET /_fake/requests), with the
-    /// status it is answered with, at the moment the answer starts: a test that waits for a request to be seen can
+    /// status it is answered with (499 when the client left first), at the moment the answer starts: a test that waits for a request to be seen can
     /// act while a stalled answer is still under way. A POST, PUT or PATCH keeps its Content-Type and body as text.
     /// It also counts the scope's requests in flight, from arrival to the end of the answer (or the client leaving).
     /// </summary>
@@ -15,6 +15,9 @@ namespace Mindhunters.FakeApi
     {
         /// <summary>How much of a request body is kept (and handed on to the endpoint); the rest is dropped.</summary>
         public const int MaxBodyBytes = 1024 * 1024;
+
+        /// <summary>The status recorded for a request whose client left before its answer started (nginx's 499).</summary>
+        public const int ClientClosedRequest = 499;
 
         public static async Task InvokeAsync(HttpContext context, RequestDelegate next)
         {
@@ -45,7 +48,9 @@ namespace Mindhunters.FakeApi
             {
                 context.Response.OnStarting(() =>
                 {
-                    scope.Log.Add(new RecordedRequest(method, path, query, hadAuthorization, context.Response.StatusCode, contentType, body) { InFlight = inFlight });
+                    // A client that left before the answer gets none; the log says so as nginx does, with 499.
+                    int status = context.RequestAborted.IsCancellationRequested ? ClientClosedRequest : context.Response.StatusCode;
+                    scope.Log.Add(new RecordedRequest(method, path, query, hadAuthorization, status, contentType, body) { InFlight = inFlight });
                     return Task.CompletedTask;
                 });
                 await next(context).ConfigureAwait(false);
