@@ -25,6 +25,9 @@ namespace Mindhunters.Commands
         {
             UserAgent.EnsureSet(this);
             (_log.WritesVerbose, _log.WritesWarnings) = DebugSwitch.Apply(this);
+            // Verbose lines nobody will see are not queued: each would wake the pipeline thread, once per request of a
+            // bulk change.
+            if (_log.WritesVerbose && !VerboseShown()) _log.WritesVerbose = false;
         }
 
         protected override void StopProcessing() => _cancel.Cancel();
@@ -86,6 +89,21 @@ namespace Mindhunters.Commands
         {
             if (fromPipeline) WriteError(record);
             else Refuse(record);
+        }
+
+        /// <summary>-Verbose, else $VerbosePreference where the command runs, lets Verbose lines through.</summary>
+        private bool VerboseShown()
+        {
+            if (MyInvocation.BoundParameters.TryGetValue("Verbose", out object? given)) return given is SwitchParameter { IsPresent: true } or true;
+            object? preference = GetVariableValue("VerbosePreference");
+            if (preference is PSObject wrapped) preference = wrapped.BaseObject;
+            return preference switch
+            {
+                ActionPreference action => action is not (ActionPreference.SilentlyContinue or ActionPreference.Ignore),
+                string text => !(text.Trim().Equals(nameof(ActionPreference.SilentlyContinue), StringComparison.OrdinalIgnoreCase)
+                    || text.Trim().Equals(nameof(ActionPreference.Ignore), StringComparison.OrdinalIgnoreCase)),
+                _ => true,
+            };
         }
 
         /// <summary>-ErrorAction, else $ErrorActionPreference where the command runs, is Stop.</summary>
@@ -173,7 +191,10 @@ namespace Mindhunters.Commands
             /// <summary>False under -Debug when a warning could only be written with a prompt: it is then a debug line.</summary>
             public bool WritesWarnings { get; set; } = true;
 
-            public void Verbose(string message) => Add(new Message(0, message));
+            public void Verbose(string message)
+            {
+                if (WritesVerbose) Add(new Message(0, message));
+            }
             public void Debug(string message) => Add(new Message(1, message));
             public void Warning(string message) => Add(new Message(2, message));
 
