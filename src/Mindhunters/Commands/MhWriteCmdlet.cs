@@ -47,9 +47,9 @@ namespace Mindhunters.Commands
                     fromPipeline: MyInvocation.ExpectingInput);
                 return;
             }
-            MhConnection? known = ConnectionIfAny();
-            string target = ServerText.Clean(intent.Target, known, MaxShownChars);
-            string action = ServerText.Clean(intent.Action, known, MaxShownChars);
+            string[] shown = ServerText.Clean(ConnectionIfAny(), MaxShownChars, intent.Target, intent.Action);
+            string target = shown[0];
+            string action = shown[1];
             if (intent.AlreadySo is T asItIs && !intent.Force)
             {
                 WaitUntil(() => WriteOutcomes() && Window.CanHold, Window.Settled);
