@@ -114,4 +114,36 @@ Write-Host 'Try: Get-MhContext; Get-MhPhoneNumber -Status active -CountryCode us
     }
 }
 
-Export-ModuleMember -Function Get-BuiltModulePath, Invoke-ChildPwsh, Start-ChildPwsh, New-IsolatedEnvironment, Enter-FakeApiShell
+# Runs a script in a pwsh that reads its answers from standard input, as a person at the console types them: for
+# -Confirm. Each of -Answer is one line, for one prompt. Returns the exit code, the output (prompts included) and
+# the error text.
+function Invoke-AnsweringPwsh {
+    param(
+        [Parameter(Mandatory)] [string] $Script,
+        [Parameter(Mandatory)] [string[]] $Answer,
+        [hashtable] $Environment = @{},
+        [int] $TimeoutSec = 120
+    )
+    $info = [System.Diagnostics.ProcessStartInfo]::new('dotnet')
+    foreach ($a in @((Join-Path $PSHOME 'pwsh.dll'), '-NoProfile', '-Command', '-')) { $info.ArgumentList.Add($a) }
+    foreach ($name in $Environment.Keys) { $info.Environment[$name] = [string]$Environment[$name] }
+    $info.RedirectStandardInput = $true
+    $info.RedirectStandardOutput = $true
+    $info.RedirectStandardError = $true
+    $info.UseShellExecute = $false
+    $process = [System.Diagnostics.Process]::Start($info)
+    try {
+        $outputRead = $process.StandardOutput.ReadToEndAsync()
+        $errorRead = $process.StandardError.ReadToEndAsync()
+        # With -Command -, pwsh reads the script and then the prompts' answers from standard input, line by line.
+        $process.StandardInput.WriteLine("Import-Module '$(Get-BuiltModulePath)'; $Script")
+        foreach ($line in $Answer) { $process.StandardInput.WriteLine($line) }
+        $process.StandardInput.Close()
+        if (-not $process.WaitForExit($TimeoutSec * 1000)) { $process.Kill($true); throw "The answering pwsh did not finish within $TimeoutSec s." }
+        [pscustomobject]@{ ExitCode = $process.ExitCode; Output = $outputRead.Result; Error = $errorRead.Result }
+    } finally {
+        $process.Dispose()
+    }
+}
+
+Export-ModuleMember -Function Get-BuiltModulePath, Invoke-ChildPwsh, Start-ChildPwsh, Invoke-AnsweringPwsh, New-IsolatedEnvironment, Enter-FakeApiShell

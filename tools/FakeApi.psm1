@@ -94,12 +94,18 @@ function Stop-FakeApi {
     }
 }
 
-# The requests the scope received (of every /api/v1/... endpoint and hostile mode), oldest first; a PATCH also has
-# content_type and body.
+# The requests the scope received (of every /api/v1/... endpoint and hostile mode), oldest first, each with in_flight
+# (the scope's requests being served when it arrived, itself included); a PATCH also has content_type and body.
 function Get-FakeApiRequest {
     param([Parameter(Mandatory)] $Api)
     # Invoke-RestMethod writes a JSON array as one object; enumerate it, so [] gives nothing at all.
     Invoke-RestMethod -Uri "$($Api.BaseUri)/_fake/requests" -Method Get | ForEach-Object { $_ }
+}
+
+# How many of the scope's requests are being served now (from arrival to the end of the answer or the client leaving).
+function Get-FakeApiInFlight {
+    param([Parameter(Mandatory)] $Api)
+    (Invoke-RestMethod -Uri "$($Api.BaseUri)/_fake/in-flight" -Method Get).count
 }
 
 function Clear-FakeApiRequest {
@@ -131,4 +137,4 @@ function Get-FakeApiHostileUri {
 }
 
 Export-ModuleMember -Function Start-FakeApiProcess, Stop-FakeApiProcess, Get-FakeApiRoot, Start-FakeApi, Stop-FakeApi,
-    Get-FakeApiRequest, Clear-FakeApiRequest, Reset-FakeApiChannelSetting, Set-FakeApiFault, Get-FakeApiHostileUri
+    Get-FakeApiRequest, Get-FakeApiInFlight, Clear-FakeApiRequest, Reset-FakeApiChannelSetting, Set-FakeApiFault, Get-FakeApiHostileUri

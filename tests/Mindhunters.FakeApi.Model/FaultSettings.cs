@@ -13,7 +13,7 @@ namespace Mindhunters.FakeApi
     /// is its line in the fake's --help.
     /// </summary>
     /// <remarks>
-    /// Order for one request of an API endpoint: latency_ms; redirect_to_port; then the first counted status fault
+    /// Order for one request of an API endpoint: latency_ms (plus latency_jitter_ms); redirect_to_port; then the first counted status fault
     /// still due, in the order status_override, html_error, fail_429, fail_5xx (before the bearer check, like a
     /// gateway); then the bearer check and the endpoint; then, for a 2xx with a body, the first counted body fault in the order
     /// truncate_json, reset_mid_body, stall_body. has_more_forever, repeat_page and stuck_page shape every page of a list.
@@ -22,6 +22,9 @@ namespace Mindhunters.FakeApi
     {
         [Description("delay every response by N ms")]
         public int LatencyMs { get; init => field = NonNegative(value); }
+
+        [Description("add a random 0..N ms to every response's delay, so answers overtake one another")]
+        public int LatencyJitterMs { get; init => field = NonNegative(value); }
 
         [JsonPropertyName("fail_429")]
         [Description("the next N requests get 429 Too Many Attempts")]

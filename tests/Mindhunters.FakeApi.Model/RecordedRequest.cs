@@ -8,7 +8,8 @@ namespace Mindhunters.FakeApi
     /// query string without the leading '?' (still percent-encoded; empty when none). Only whether an Authorization
     /// header was present is kept, never its value. <paramref name="Status"/> is the status the fake answered with. A
     /// request whose method carries a body (POST, PUT, PATCH) also keeps its Content-Type and its body as text; both
-    /// are null (and left out of the JSON) for the others.
+    /// are null (and left out of the JSON) for the others. <see cref="InFlight"/> tells how many of the scope's requests
+    /// were being served when this one arrived, itself included: what shows a client's concurrency.
     /// </summary>
     public sealed record RecordedRequest(
         string Method,
@@ -17,5 +18,8 @@ namespace Mindhunters.FakeApi
         bool HadAuthorization,
         int Status,
         [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] string? ContentType = null,
-        [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] string? Body = null);
+        [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] string? Body = null)
+    {
+        public int InFlight { get; init; }
+    }
 }

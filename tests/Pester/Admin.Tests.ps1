@@ -218,7 +218,8 @@ Describe 'Set-MhPhoneNumber' {
         $batch = @($listed[(Get-FakeNumberUuid 1)], [pscustomobject]@{ phone_number_uuid = Get-FakeNumberUuid 999 }, $listed[(Get-FakeNumberUuid 6)], $listed[(Get-FakeNumberUuid 2)])
         Clear-FakeApiRequest $api
 
-        $updated = @($batch | Set-MhPhoneNumber -SmsEnabled $true -PassThru -Confirm:$false -ErrorVariable refused -ErrorAction SilentlyContinue)
+        # -Force: 1 and 2 show SMS on already, and would otherwise not be sent (BulkWrites.Tests.ps1).
+        $updated = @($batch | Set-MhPhoneNumber -SmsEnabled $true -Force -PassThru -Confirm:$false -ErrorVariable refused -ErrorAction SilentlyContinue)
 
         @(Get-FakeApiRequest $api).status | Should -Be @(200, 404, 422, 200)
         $updated.PhoneNumberUuid | Should -Be @((Get-FakeNumberUuid 1), (Get-FakeNumberUuid 2))

@@ -316,6 +316,8 @@ Describe 'The about topics' {
         @{ Topic = 'about_Mindhunters_Writes'; Section = 'POSTS ARE NEVER SENT TWICE' }
         @{ Topic = 'about_Mindhunters_Writes'; Section = 'SECRETS' }
         @{ Topic = 'about_Mindhunters_Writes'; Section = 'WHAT THE MODULE ASSUMES' }
+        @{ Topic = 'about_Mindhunters_Writes'; Section = 'BULK CHANGES' }
+        @{ Topic = 'about_Mindhunters_Writes'; Section = 'NOTHING SENT THAT CHANGES NOTHING' }
     ) {
         $text[$Topic] | Should -Match "(?m)^\s*$Section\s*$"
     }

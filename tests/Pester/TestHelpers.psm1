@@ -13,6 +13,6 @@ function Wait-Until {
     while (-not (& $Condition) -and [DateTime]::UtcNow -lt $deadline) { Start-Sleep -Milliseconds 20 }
 }
 
-Export-ModuleMember -Function Wait-Until, Start-FakeApi, Stop-FakeApi, Get-FakeApiRequest, Clear-FakeApiRequest,
-    Reset-FakeApiChannelSetting, Set-FakeApiFault, Get-FakeApiHostileUri, Get-BuiltModulePath, Invoke-ChildPwsh,
+Export-ModuleMember -Function Wait-Until, Start-FakeApi, Stop-FakeApi, Get-FakeApiRequest, Get-FakeApiInFlight, Clear-FakeApiRequest,
+    Reset-FakeApiChannelSetting, Set-FakeApiFault, Get-FakeApiHostileUri, Get-BuiltModulePath, Invoke-ChildPwsh, Invoke-AnsweringPwsh,
     New-IsolatedEnvironment, Enter-FakeApiShell

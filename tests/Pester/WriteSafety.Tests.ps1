@@ -28,30 +28,6 @@ BeforeAll {
             }
         }
     }
-
-    # A pwsh that reads its answers from standard input, as a person at the console types them: for -Confirm.
-    function script:Invoke-AnsweringPwsh([string] $Script, [string] $Answer, [hashtable] $Environment) {
-        $info = [System.Diagnostics.ProcessStartInfo]::new('dotnet')
-        foreach ($a in @((Join-Path $PSHOME 'pwsh.dll'), '-NoProfile', '-Command', '-')) { $info.ArgumentList.Add($a) }
-        foreach ($name in $Environment.Keys) { $info.Environment[$name] = [string]$Environment[$name] }
-        $info.RedirectStandardInput = $true
-        $info.RedirectStandardOutput = $true
-        $info.RedirectStandardError = $true
-        $info.UseShellExecute = $false
-        $process = [System.Diagnostics.Process]::Start($info)
-        try {
-            $outputRead = $process.StandardOutput.ReadToEndAsync()
-            $errorRead = $process.StandardError.ReadToEndAsync()
-            # With -Command -, pwsh reads the script and then the prompt's answers from standard input, line by line.
-            $process.StandardInput.WriteLine("Import-Module '$(Get-BuiltModulePath)'; $Script")
-            $process.StandardInput.WriteLine($Answer)
-            $process.StandardInput.Close()
-            if (-not $process.WaitForExit(120000)) { $process.Kill($true); throw 'The answering pwsh did not finish within 120 s.' }
-            [pscustomobject]@{ ExitCode = $process.ExitCode; Output = $outputRead.Result; Error = $errorRead.Result }
-        } finally {
-            $process.Dispose()
-        }
-    }
 }
 
 AfterAll {

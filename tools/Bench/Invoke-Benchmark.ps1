@@ -1,7 +1,7 @@
 #Requires -Version 7.4
 <#
 .SYNOPSIS
-    Get-MhPhoneNumber against the loop people write without the module, side by side, against the local fake API.
+    Get-MhPhoneNumber and Set-MhPhoneNumber against the loops people write without the module, on the local fake API.
 .DESCRIPTION
     The loop is the idiomatic one: Invoke-RestMethod with the bearer header, page=1,2,... with per_page=100 until
     pagination.has_more is false, each page's $resp.data.items written to the pipeline.
@@ -16,6 +16,8 @@
     (d) Import-Module in a fresh pwsh.
     (e) Time to the first object: in a fresh pwsh (after Import-Module) and in this warm session.
     Then a profile of one page: download, parse, fetch+parse without PowerShell, the pipeline write, per page.
+    Then the writes (WriteBench.psm1): (f) 1,000 numbers piped into Set-MhPhoneNumber at 50 ms per answer and (g) at
+    no added latency, against the loop of Invoke-RestMethod PATCHes; (h) peak working set of 1,000 / 10,000 numbers.
 
     Medians of the rounds; ratios are medians of the per-round ratios, so a noisy moment hits both sides of a ratio.
     Every listing asks for include_external=true (-IncludeExternal), so "10,000 numbers" are 10,000 items.
@@ -73,6 +75,7 @@ function Get-MaxPages([int] $Count) { [int][math]::Ceiling($Count / $PerPage) + 
 # ---------------------------------------------------------------------------------------------------------------
 # Helpers: medians, formatting, verdicts, one measured listing
 Import-Module (Join-Path $PSScriptRoot 'BenchMath.psm1') -Force
+Import-Module (Join-Path $PSScriptRoot 'WriteBench.psm1') -Force
 
 function Set-FakeCount($Api, [int] $Count) {
     $null = Invoke-RestMethod -Method Put -Uri "$($Api.BaseUri)/_fake/count?value=$Count"
@@ -338,17 +341,22 @@ Get-MhPhoneNumber -IncludeExternal | Select-Object -First 1 | ForEach-Object { `
     Stop-FakeApi $slow
 }
 
+$writes = Invoke-WriteBenchmark -ModulePath $ModulePath -Token $Token -WarmupRounds $WarmupRounds -ThroughputRounds $ThroughputRounds `
+    -LatencyRounds $LatencyRounds -MemoryRounds $MemoryRounds -ChildTimeoutSec $ChildTimeoutSec
+foreach ($row in $writes.Rows) { $rows.Add($row) }
+$raw.writes = $writes.Raw
+
 # ---------------------------------------------------------------------------------------------------------------
 # Report
 
 $load1 = (Get-Content /proc/loadavg -ErrorAction SilentlyContinue) -split ' ' | Select-Object -First 1
 $minutes = ([DateTimeOffset]::Now - $started).TotalMinutes
 $md = [System.Text.StringBuilder]::new()
-$null = $md.AppendLine('## Benchmark: Get-MhPhoneNumber vs the Invoke-RestMethod loop')
+$null = $md.AppendLine('## Benchmark: Get-MhPhoneNumber and Set-MhPhoneNumber vs the Invoke-RestMethod loops')
 $null = $md.AppendLine()
 $null = $md.AppendLine("Run $($started.ToString('yyyy-MM-dd HH:mm zzz', $Inv)), $(Format-Number $minutes '0.0') min; $([Environment]::ProcessorCount) cores, load average $load0 at the start, $load1 at the end; " +
     "PowerShell $($PSVersionTable.PSVersion), .NET $([Environment]::Version); local fake API on 127.0.0.1, HTTP/1.1, per_page=100, include_external=true on both sides.")
-$null = $md.AppendLine("Medians of $ThroughputRounds rounds for (a) after $WarmupRounds warm-up rounds, $LatencyRounds for (b), $MemoryRounds for (c), $ChildRounds fresh processes for (d) and (e); ratios are medians of per-round ratios, with module and loop alternating in each round.")
+$null = $md.AppendLine("Medians of $ThroughputRounds rounds for (a) and (g) after $WarmupRounds warm-up rounds, $LatencyRounds for (b) and (f), $MemoryRounds for (c) and (h), $ChildRounds fresh processes for (d) and (e); ratios are medians of per-round ratios, with module and loop alternating in each round.")
 $null = $md.AppendLine()
 $null = $md.AppendLine('| | Measurement | Module | Baseline | Ratio | Target | Result |')
 $null = $md.AppendLine('| --- | --- | --- | --- | --- | --- | --- |')

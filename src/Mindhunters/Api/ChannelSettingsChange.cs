@@ -80,15 +80,41 @@ namespace Mindhunters.Api
         public IReadOnlyList<string> Changes(PhoneNumberChannelSettings? current)
         {
             var changes = new List<string>();
-            Add(changes, "voice.enabled", VoiceEnabled, current?.Voice?.Enabled);
-            Add(changes, "voice.channel_limit", VoiceChannelLimit, current?.Voice?.ChannelLimit);
-            Add(changes, "voice.whitelisted_destinations", VoiceWhitelistedDestinations, current?.Voice?.WhitelistedDestinations);
-            Add(changes, "sms.enabled", SmsEnabled, current?.Sms?.Enabled);
-            Add(changes, "sms.channel_limit", SmsChannelLimit, current?.Sms?.ChannelLimit);
-            Add(changes, "sms.whitelisted_destinations", SmsWhitelistedDestinations, current?.Sms?.WhitelistedDestinations);
-            Add(changes, "inbound.enabled", InboundEnabled, current?.Inbound?.Enabled);
-            Add(changes, "inbound.channel_limit", InboundChannelLimit, current?.Inbound?.ChannelLimit);
+            foreach (Field field in Fields(current))
+            {
+                changes.Add(field.Now is null ? $"{field.Name} to {field.Wanted}" : $"{field.Name} from {field.Now} to {field.Wanted}");
+            }
             return changes;
+        }
+
+        /// <summary>
+        /// <paramref name="current"/> shows every value this change asks for already: sending it would change nothing. A
+        /// value it does not show (a channel or a field the answer left out) counts as different.
+        /// </summary>
+        public bool IsSatisfiedBy(PhoneNumberChannelSettings? current)
+        {
+            IReadOnlyList<Field> fields = Fields(current);
+            if (fields.Count == 0) return false;
+            foreach (Field field in fields)
+            {
+                if (!field.Same) return false;
+            }
+            return true;
+        }
+
+        /// <summary>The given fields, each with its value wanted and its value now (null when not shown).</summary>
+        private IReadOnlyList<Field> Fields(PhoneNumberChannelSettings? current)
+        {
+            var fields = new List<Field>();
+            AddSwitch(fields, "voice.enabled", VoiceEnabled, current?.Voice);
+            AddLimit(fields, "voice.channel_limit", VoiceChannelLimit, current?.Voice);
+            AddList(fields, "voice.whitelisted_destinations", VoiceWhitelistedDestinations, current?.Voice);
+            AddSwitch(fields, "sms.enabled", SmsEnabled, current?.Sms);
+            AddLimit(fields, "sms.channel_limit", SmsChannelLimit, current?.Sms);
+            AddList(fields, "sms.whitelisted_destinations", SmsWhitelistedDestinations, current?.Sms);
+            AddSwitch(fields, "inbound.enabled", InboundEnabled, current?.Inbound);
+            AddLimit(fields, "inbound.channel_limit", InboundChannelLimit, current?.Inbound);
+            return fields;
         }
 
         private static void WriteChannel(Utf8JsonWriter writer, string name, bool? enabled, int? limit, IReadOnlyList<string>? destinations)
@@ -106,23 +132,45 @@ namespace Mindhunters.Api
             writer.WriteEndObject();
         }
 
-        private static void Add(List<string> changes, string field, bool? wanted, bool? now)
+        private static void AddSwitch(List<Field> fields, string name, bool? wanted, ChannelSetting? now)
         {
-            if (wanted is bool to) changes.Add(Describe(field, now?.ToString(), to.ToString()));
+            if (wanted is not bool to) return;
+            bool? shown = now is { EnabledShown: true } ? now.Enabled : null;
+            fields.Add(new Field(name, to.ToString(), shown?.ToString(), shown == to));
         }
 
-        private static void Add(List<string> changes, string field, int? wanted, int? now)
+        private static void AddLimit(List<Field> fields, string name, int? wanted, ChannelSetting? now)
         {
-            if (wanted is int to) changes.Add(Describe(field, now?.ToString(CultureInfo.InvariantCulture), to.ToString(CultureInfo.InvariantCulture)));
+            if (wanted is not int to) return;
+            int? shown = now?.ChannelLimit;
+            fields.Add(new Field(name, to.ToString(CultureInfo.InvariantCulture), shown?.ToString(CultureInfo.InvariantCulture), shown == to));
         }
 
-        private static void Add(List<string> changes, string field, IReadOnlyList<string>? wanted, string[]? now)
+        private static void AddList(List<Field> fields, string name, IReadOnlyList<string>? wanted, ChannelSetting? now)
         {
-            if (wanted is not null) changes.Add(Describe(field, now is null ? null : List(now), List(wanted)));
+            if (wanted is null) return;
+            string[]? shown = now is { WhitelistShown: true } ? now.WhitelistedDestinations : null;
+            // The same codes in the same order: another order is sent (the API may keep the order it is given).
+            fields.Add(new Field(name, List(wanted), shown is null ? null : List(shown), shown is not null && shown.SequenceEqual(wanted, StringComparer.Ordinal)));
         }
 
         private static string List(IEnumerable<string> codes) => "[" + string.Join(", ", codes.ToArray()) + "]";
 
-        private static string Describe(string field, string? from, string to) => from is null ? $"{field} to {to}" : $"{field} from {from} to {to}";
+        /// <summary>One field of the change: its name, the value wanted and the value now as text, and whether they are equal.</summary>
+        private readonly struct Field
+        {
+            public Field(string name, string wanted, string? now, bool same)
+            {
+                Name = name;
+                Wanted = wanted;
+                Now = now;
+                Same = same;
+            }
+
+            public string Name { get; }
+            public string Wanted { get; }
+            public string? Now { get; }
+            public bool Same { get; }
+        }
     }
 }

@@ -1,4 +1,5 @@
 using System;
+using System.Collections.Generic;
 using System.Globalization;
 using System.Text;
 using System.Text.RegularExpressions;
@@ -21,12 +22,30 @@ namespace Mindhunters.Api
             "\u001B\\[[0-?]*[ -/]*[@-~]|\u001B\\][^\u0007\u001B]*(?:\u0007|\u001B\\\\)?|\u001B.?|\u009B[0-?]*[ -/]*[@-~]|\u009D[^\u0007\u009C]*[\u0007\u009C]?",
             RegexOptions.CultureInvariant);
 
-        public static string Clean(string? text, MhConnection? connection, int maxChars = DefaultMaxChars)
+        public static string Clean(string? text, MhConnection? connection, int maxChars = DefaultMaxChars) =>
+            Clean(connection, maxChars, text)[0];
+
+        /// <summary>
+        /// Several texts of one object (a write's target and action), the token's spellings made once for all of them:
+        /// a bulk write cleans two texts per object, and making the spellings is most of what cleaning costs.
+        /// </summary>
+        public static string[] Clean(MhConnection? connection, int maxChars, params string?[] texts)
         {
-            if (string.IsNullOrEmpty(text)) return "";
-            string cleaned = RemoveUnseen(text!);
-            if (connection is not null) cleaned = Redact(cleaned, connection);
-            return Cut(cleaned, maxChars);
+            var cleaned = new string[texts.Length];
+            IReadOnlyList<string>? spellings = null;
+            for (int i = 0; i < texts.Length; i++)
+            {
+                string? text = texts[i];
+                if (string.IsNullOrEmpty(text))
+                {
+                    cleaned[i] = "";
+                    continue;
+                }
+                string seen = RemoveUnseen(text!);
+                if (connection is not null) seen = Redact(seen, connection, ref spellings);
+                cleaned[i] = Cut(seen, maxChars);
+            }
+            return cleaned;
         }
 
         private static string RemoveUnseen(string text)
@@ -75,16 +94,25 @@ namespace Mindhunters.Api
             return CharUnicodeInfo.GetUnicodeCategory(text, index) == UnicodeCategory.Format;
         }
 
-        private static string Redact(string text, MhConnection connection)
+        /// <param name="spellings">Made on first need, for the texts of the same call; null until then.</param>
+        private static string Redact(string text, MhConnection connection, ref IReadOnlyList<string>? spellings)
         {
             // No spelling of a secret is shorter than the secret: shorter text cannot hold it, and then no secret is turned
             // into text at all (a page's reason phrase passes here every time).
             if (text.Length < connection.ShortestSecretLength) return text;
-            foreach (string secret in connection.SecretsAsText())
+            if (spellings is null)
             {
-                // A secret of a few characters would blank ordinary words: the token and real passwords are far longer.
-                if (secret.Length < 4 || text.Length < secret.Length) continue;
-                foreach (string spelling in TokenSpellings.Of(secret)) text = ReplaceIgnoringCase(text, spelling, "***");
+                var made = new List<string>();
+                foreach (string secret in connection.SecretsAsText())
+                {
+                    // A secret of a few characters would blank ordinary words: the token and real passwords are far longer.
+                    if (secret.Length >= 4) made.AddRange(TokenSpellings.Of(secret));
+                }
+                spellings = made;
+            }
+            foreach (string spelling in spellings)
+            {
+                if (text.Length >= spelling.Length) text = ReplaceIgnoringCase(text, spelling, "***");
             }
             return text;
         }

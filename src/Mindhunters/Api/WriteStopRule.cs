@@ -36,7 +36,8 @@ namespace Mindhunters.Api
             InARow = 0;
         }
 
-        private static bool IsServerSide(MhErrorKind kind) => kind is MhErrorKind.ServiceUnavailable or MhErrorKind.Timeout or MhErrorKind.Throttled
+        /// <summary>A failure of the server rather than of the object: the same for the next object.</summary>
+        public static bool IsServerSide(MhErrorKind kind) => kind is MhErrorKind.ServiceUnavailable or MhErrorKind.Timeout or MhErrorKind.Throttled
             or MhErrorKind.Connection or MhErrorKind.InvalidResponse or MhErrorKind.RedirectRefused;
     }
 }

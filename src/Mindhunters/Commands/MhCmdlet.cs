@@ -25,6 +25,9 @@ namespace Mindhunters.Commands
         {
             UserAgent.EnsureSet(this);
             (_log.WritesVerbose, _log.WritesWarnings) = DebugSwitch.Apply(this);
+            // Verbose lines nobody will see are not queued: each would wake the pipeline thread, once per request of a
+            // bulk change.
+            if (_log.WritesVerbose && !VerboseShown()) _log.WritesVerbose = false;
         }
 
         protected override void StopProcessing() => _cancel.Cancel();
@@ -88,6 +91,21 @@ namespace Mindhunters.Commands
             else Refuse(record);
         }
 
+        /// <summary>-Verbose, else $VerbosePreference where the command runs, lets Verbose lines through.</summary>
+        private bool VerboseShown()
+        {
+            if (MyInvocation.BoundParameters.TryGetValue("Verbose", out object? given)) return given is SwitchParameter { IsPresent: true } or true;
+            object? preference = GetVariableValue("VerbosePreference");
+            if (preference is PSObject wrapped) preference = wrapped.BaseObject;
+            return preference switch
+            {
+                ActionPreference action => action is not (ActionPreference.SilentlyContinue or ActionPreference.Ignore),
+                string text => !(text.Trim().Equals(nameof(ActionPreference.SilentlyContinue), StringComparison.OrdinalIgnoreCase)
+                    || text.Trim().Equals(nameof(ActionPreference.Ignore), StringComparison.OrdinalIgnoreCase)),
+                _ => true,
+            };
+        }
+
         /// <summary>-ErrorAction, else $ErrorActionPreference where the command runs, is Stop.</summary>
         private protected bool StopsOnError()
         {
@@ -125,11 +143,39 @@ namespace Mindhunters.Commands
             }
         }
 
+        /// <summary>
+        /// Blocks the pipeline thread until <paramref name="done"/> holds, writing the engine's messages as they come;
+        /// <paramref name="changed"/> is set by the engine whenever <paramref name="done"/> may have become true, and
+        /// <paramref name="done"/> itself may write to the pipeline (it runs on this thread). Ctrl+C stops the pipeline.
+        /// </summary>
+        private protected void WaitUntil(Func<bool> done, WaitHandle changed)
+        {
+            WaitHandle[] handles = { changed, _log.Signal, _cancel.Token.WaitHandle };
+            while (true)
+            {
+                _log.WriteTo(this);
+                if (_cancel.IsCancellationRequested) throw new PipelineStoppedException();
+                if (done()) return;
+                WaitHandle.WaitAny(handles);
+            }
+        }
+
         public void Dispose()
         {
+            Dispose(true);
+            GC.SuppressFinalize(this);
+        }
+
+        /// <summary>
+        /// The command is over, however it ended: engine work still under way (writes in flight when an error under
+        /// -ErrorAction Stop ended it) is cancelled, so nothing more is sent on behalf of a command that no longer runs.
+        /// </summary>
+        protected virtual void Dispose(bool disposing)
+        {
+            if (!disposing) return;
+            _cancel.Cancel();
             _cancel.Dispose();
             _log.Dispose();
-            GC.SuppressFinalize(this);
         }
 
         /// <summary>Messages from any thread, written on the pipeline thread by <see cref="WriteTo"/>.</summary>
@@ -145,14 +191,24 @@ namespace Mindhunters.Commands
             /// <summary>False under -Debug when a warning could only be written with a prompt: it is then a debug line.</summary>
             public bool WritesWarnings { get; set; } = true;
 
-            public void Verbose(string message) => Add(new Message(0, message));
+            public void Verbose(string message)
+            {
+                if (WritesVerbose) Add(new Message(0, message));
+            }
             public void Debug(string message) => Add(new Message(1, message));
             public void Warning(string message) => Add(new Message(2, message));
 
             private void Add(Message message)
             {
                 _messages.Enqueue(message);
-                Signal.Set();
+                try
+                {
+                    Signal.Set();
+                }
+                catch (ObjectDisposedException)
+                {
+                    // A request cancelled when the command ended still said something: nobody is left to read it.
+                }
             }
 
             public void WriteTo(Cmdlet cmdlet)

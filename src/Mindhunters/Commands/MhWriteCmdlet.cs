@@ -1,4 +1,5 @@
 using System;
+using System.Management.Automation;
 using System.Threading;
 using System.Threading.Tasks;
 using Mindhunters.Api;
@@ -7,25 +8,33 @@ namespace Mindhunters.Commands
 {
     /// <summary>
     /// The base of every write cmdlet. A cmdlet's ProcessRecord describes one write (<see cref="WriteIntent{T}"/>) and
-    /// hands it to <see cref="Send"/>, which does the rest the same way for every write: it refuses an empty uuid, shows
-    /// server text only cleaned and redacted (target and action alike, in -WhatIf, -Confirm, Verbose and errors), asks
-    /// ShouldProcess on the pipeline thread, sends through the engine (retries, a POST never repeated once it may have
-    /// arrived, the pace after a 429, the answer checked), writes the answer for -PassThru, and applies the stop rules
-    /// (<see cref="WriteStopRule"/>): after a 401/403, or three server failures in a row for the same reason, the objects
-    /// piped after it are counted, not sent, and one error at the end says how many. One write is in flight at a time; a
-    /// window of several would live here, behind <see cref="Send"/>, without a change to the cmdlets.
+    /// hands it to <see cref="Send"/>, which does the rest the same way for every write: it refuses an empty uuid, sends
+    /// nothing for an object that already has every value asked for (unless -Force), shows server text only cleaned and
+    /// redacted (target and action alike, in -WhatIf, -Confirm, Verbose and errors), asks ShouldProcess on the pipeline
+    /// thread in input order, sends through the engine (retries, a POST never repeated once it may have arrived, the
+    /// pace after a 429, the answer checked) with up to -ThrottleLimit requests in flight (<see cref="WriteWindow"/>),
+    /// writes -PassThru objects and errors in input order, and applies the stop rules (<see cref="WriteStopRule"/>):
+    /// after a 401/403, or three objects in a row failing for the same server-side reason, the objects piped after it
+    /// are counted, not sent, and one error at the end says how many.
     /// </summary>
     public abstract class MhWriteCmdlet : MhCmdlet
     {
         // A target or an action longer than this is cut: a prompt is no place for a page of text.
         private const int MaxShownChars = 2000;
 
-        private readonly WriteStopRule _stopRule = new WriteStopRule();
         private readonly WritePace _pace = new WritePace();
+        private WriteWindow? _window;
         private Stop? _stop;
+
+        [Parameter]
+        [ValidateRange(1, WriteWindow.MaxThrottleLimit)]
+        public int ThrottleLimit { get; set; } = 1;
+
+        private WriteWindow Window => _window ??= new WriteWindow(ThrottleLimit, _pace, Log);
 
         private protected void Send<T>(WriteIntent<T> intent) where T : class
         {
+            WriteOutcomes();
             if (_stop is not null)
             {
                 _stop.NotSent++;
@@ -33,88 +42,148 @@ namespace Mindhunters.Commands
             }
             if (intent.Name is null && intent.About == Guid.Empty)
             {
+                // After the outcomes of the objects piped before it, so that errors keep the input order.
+                WaitUntil(() => WriteOutcomes() && Window.IsEmpty, Window.Settled);
                 Refuse(ErrorRecords.EmptyUuid(intent.AboutParameter, $"it names no {intent.Noun.One}", "a lookup that found nothing: check what was piped or given"),
                     fromPipeline: MyInvocation.ExpectingInput);
                 return;
             }
-            MhConnection? known = ConnectionIfAny();
-            string target = ServerText.Clean(intent.Target, known, MaxShownChars);
-            string action = ServerText.Clean(intent.Action, known, MaxShownChars);
+            string[] shown = ServerText.Clean(ConnectionIfAny(), MaxShownChars, intent.Target, intent.Action);
+            string target = shown[0];
+            string action = shown[1];
+            if (intent.AlreadySo is T asItIs && !intent.Force)
+            {
+                WaitUntil(() => WriteOutcomes() && Window.CanHold, Window.Settled);
+                Window.Hold(new WriteSlot(intent.ErrorTarget, intent.Noun,
+                    $"Unchanged: \"{target}\" already has every value asked for, so nothing was sent for it (-Force sends it anyway).", asItIs, intent.PassThru));
+                return;
+            }
+            // Room first: a prompt is not asked for an object that a stop in the meantime would not send.
+            WaitUntil(() => WriteOutcomes() && (_stop is not null || Window.HasRoom), Window.Settled);
+            if (_stop is not null)
+            {
+                _stop.NotSent++;
+                return;
+            }
             if (!ShouldProcess(target, action)) return;
 
             MhConnection connection = ResolveConnection();
             // Server text that echoes a secret the command holds (a SIP password) is blanked like the token.
             MhConnection sending = intent.Secrets.Count == 0 ? connection : connection.WithSecrets(intent.Secrets);
-            T? answer;
-            string? note = intent.FollowUp is null ? null : intent.NoteWhenFirstFails;
-            try
-            {
-                answer = Await(MhApiClient.Default.WriteAsync(sending, intent.Request(target, connection.Subdomain), Log, CancellationToken, _pace));
-                if (intent.FollowUp is not null)
-                {
-                    // Made only now, so that a body with a secret exists only when it is sent (the engine zeroes it then).
-                    note = intent.NoteWhenFollowUpFails;
-                    answer = Await(MhApiClient.Default.WriteAsync(sending, intent.FollowUp(target, connection.Subdomain), Log, CancellationToken, _pace));
-                }
-            }
-            catch (MhApiException e)
-            {
-                Failed(note is null ? e : e.WithNote(note), intent.ErrorTarget, intent.Noun);
-                return;
-            }
-            _stopRule.Succeeded();
-            if (!intent.PassThru) return;
-            if (answer is null)
-            {
-                WriteVerboseLine($"The API answered without a body: the change was made, but there is no {intent.Noun.One} to pass through.");
-                return;
-            }
-            object? output = intent.Output is null ? answer : intent.Output(answer);
-            if (output is null) WriteVerboseLine($"The API's answer holds no {intent.OutputNoun ?? intent.Noun.One}: the change was made, but there is nothing to pass through.");
-            else WriteObject(output);
+            Window.Start(new WriteSlot(intent.ErrorTarget, intent.Noun, SendAsync(intent, sending, target, connection.Subdomain), intent.PassThru));
         }
 
         /// <summary>
-        /// A read that one write needs first (Set-MhPhoneNumber -Number looks the uuid up), under the same stop rules as
-        /// the writes: a server that refuses the token or keeps failing is not asked again for every object that follows.
+        /// A read that one write needs first (Set-MhPhoneNumber -Number looks the uuid up). It takes its place in the
+        /// window like a write, so it is under the same stop rules (a server that refuses the token or keeps failing is not
+        /// asked again for every object that follows) and its error comes in input order.
         /// </summary>
         /// <param name="about">What the read is for, as errors name it: the number as given.</param>
-        /// <returns>The answer; null when the read failed (the error is written) or the command has stopped (counted).</returns>
+        /// <returns>The answer; null when the read failed (its error is written in its turn) or the command has stopped (counted).</returns>
         private protected T? ReadFirst<T>(Func<CancellationToken, Task<T>> read, object about, (string One, string Many) noun) where T : class
         {
+            WaitUntil(() => WriteOutcomes() && (_stop is not null || Window.HasRoom), Window.Settled);
             if (_stop is not null)
             {
                 _stop.NotSent++;
                 return null;
             }
+            Task<T> reading = read(CancellationToken);
+            Window.Start(new WriteSlot(about, noun, Boxed(reading), passThru: false));
+            WaitUntil(() => WriteOutcomes() && reading.IsCompleted, Window.Settled);
+            return reading.Status == TaskStatus.RanToCompletion ? reading.Result : null;
+        }
+
+        /// <summary>
+        /// The write's requests (the first, then its follow-up once the first succeeded), off the pipeline thread; the
+        /// result is what -PassThru writes, null when there is nothing to write (Verbose says why).
+        /// </summary>
+        private async Task<object?> SendAsync<T>(WriteIntent<T> intent, MhConnection connection, string target, string workspace) where T : class
+        {
+            string? note = intent.FollowUp is null ? null : intent.NoteWhenFirstFails;
             try
             {
-                T answer = Await(read(CancellationToken));
-                _stopRule.Succeeded();
-                return answer;
+                T? answer = await MhApiClient.Default.WriteAsync(connection, intent.Request(target, workspace), Log, CancellationToken, _pace).ConfigureAwait(false);
+                if (intent.FollowUp is not null)
+                {
+                    // Made only now, so that a body with a secret exists only when it is sent (the engine zeroes it then).
+                    note = intent.NoteWhenFollowUpFails;
+                    answer = await MhApiClient.Default.WriteAsync(connection, intent.FollowUp(target, workspace), Log, CancellationToken, _pace).ConfigureAwait(false);
+                }
+                if (!intent.PassThru) return null;
+                if (answer is null)
+                {
+                    Log.Verbose($"The API answered without a body: the change was made, but there is no {intent.Noun.One} to pass through.");
+                    return null;
+                }
+                object? output = intent.Output is null ? answer : intent.Output(answer);
+                if (output is null) Log.Verbose($"The API's answer holds no {intent.OutputNoun ?? intent.Noun.One}: the change was made, but there is nothing to pass through.");
+                return output;
             }
-            catch (MhApiException e)
+            catch (MhApiException e) when (note is not null)
             {
-                Failed(e, about, noun);
-                return null;
+                throw e.WithNote(note);
             }
         }
 
         protected override void EndProcessing()
         {
+            if (_window is not null) WaitUntil(() => WriteOutcomes() && _window.IsEmpty, _window.Settled);
             if (_stop is not null) WriteStop(_stop);
         }
 
-        private void Failed(MhApiException failure, object about, (string One, string Many) noun)
+        protected override void Dispose(bool disposing)
         {
-            if (!_stopRule.StopsAfter(failure))
+            base.Dispose(disposing);
+            if (disposing) _window?.Dispose();
+        }
+
+        private static async Task<object?> Boxed<T>(Task<T> read) => await read.ConfigureAwait(false);
+
+        /// <summary>Writes the outcomes known so far, in input order; true, so that it reads as the first step of a wait's test.</summary>
+        private bool WriteOutcomes()
+        {
+            if (_window is null) return true;
+            while (true)
             {
-                // A refusal of this object: the next one goes on.
-                WriteError(ErrorRecords.From(failure, about));
+                WriteOutcome? outcome;
+                try
+                {
+                    outcome = _window.TakeNext();
+                }
+                catch (OperationCanceledException) when (CancellationToken.IsCancellationRequested)
+                {
+                    throw new PipelineStoppedException();
+                }
+                if (outcome is null) return true;
+                Write(outcome);
+            }
+        }
+
+        private void Write(WriteOutcome outcome)
+        {
+            WriteSlot slot = outcome.Slot;
+            if (slot.Note is string note) WriteVerboseLine(note);
+            if (outcome.Failure is MhApiException failure)
+            {
+                Failed(failure, outcome);
                 return;
             }
-            _stop = new Stop(failure, about, noun, _stopRule.InARow);
-            WriteVerboseLine($"{MyInvocation.MyCommand.Name} stops: the {noun.Many} piped after this one are counted, not sent.");
+            // A write's task says in Verbose why it has nothing to pass through.
+            if (slot.PassThru && outcome.Answer is not null) WriteObject(outcome.Answer);
+        }
+
+        private void Failed(MhApiException failure, WriteOutcome outcome)
+        {
+            WriteSlot slot = outcome.Slot;
+            if (!outcome.Stops)
+            {
+                // A refusal of this object (or the outcome of one already under way when the command stopped).
+                WriteError(ErrorRecords.From(failure, slot.About));
+                return;
+            }
+            _stop = new Stop(failure, slot.About, slot.Noun, outcome.InARow);
+            WriteVerboseLine($"{MyInvocation.MyCommand.Name} stops: the {slot.Noun.Many} piped after this one are counted, not sent.");
             // Under -ErrorAction Stop the error ends the script now, as any other error would.
             if (StopsOnError()) WriteStop(_stop);
         }

@@ -41,7 +41,8 @@ namespace Mindhunters.Commands
         [AllowEmptyString]
         public string Number { get; set; } = "";
 
-        // The piped object: a phone number, whose current values -WhatIf and -Confirm show, or a row whose cells are settings.
+        // The piped object: a phone number, whose current values -WhatIf and -Confirm show (and nothing is sent when it
+        // already has every value asked for), or a row whose cells are settings.
         [Parameter(ValueFromPipeline = true)]
         public PSObject? InputObject { get; set; }
 
@@ -86,6 +87,9 @@ namespace Mindhunters.Commands
 
         [Parameter]
         public SwitchParameter PassThru { get; set; }
+
+        [Parameter]
+        public SwitchParameter Force { get; set; }
 
         protected override void BeginProcessing()
         {
@@ -178,6 +182,8 @@ namespace Mindhunters.Commands
                 (shownAs, workspace) => ChannelSettingsChange.Request(uuid, body, shownAs, workspace))
             {
                 PassThru = PassThru,
+                AlreadySo = change.IsSatisfiedBy(current?.ChannelSettings) ? current : null,
+                Force = Force,
             });
         }
 

@@ -7,8 +7,8 @@ namespace Mindhunters.Commands
 {
     /// <summary>
     /// One write as a cmdlet describes it to <see cref="MhWriteCmdlet"/>: what it is about, how its target and its change
-    /// read (server text included: the base cleans and redacts both before anything shows them), and how to make the
-    /// engine's request once the connection is known.
+    /// read (server text included: the base cleans and redacts both before anything shows them), how to make the
+    /// engine's request once the connection is known, and, when the piped object shows it, that nothing would change.
     /// </summary>
     internal sealed class WriteIntent<T> where T : class
     {
@@ -73,5 +73,15 @@ namespace Mindhunters.Commands
 
         /// <summary>Secrets the request carries besides the token (a SIP password): server text that echoes them is blanked too.</summary>
         public IReadOnlyList<SecureString> Secrets { get; init; } = new SecureString[0];
+
+        /// <summary>
+        /// The object as piped, when it already has every value the write asks for: then nothing is sent for it (unless
+        /// <see cref="Force"/>), Verbose says it is unchanged, -WhatIf does not list it, and -PassThru writes it as it is.
+        /// Null when it does not, or when nothing shows it (a bare uuid): the write is sent.
+        /// </summary>
+        public T? AlreadySo { get; init; }
+
+        /// <summary>-Force: send even when <see cref="AlreadySo"/> says nothing would change (the piped object may be stale).</summary>
+        public bool Force { get; init; }
     }
 }

@@ -13,7 +13,7 @@ namespace Mindhunters.FakeApi
     /// <summary>
     /// The control API (no auth), what tests use to set up and look at a scope. At the root: POST /_fake/scopes makes
     /// a scope, DELETE /_fake/scopes/{id} drops it. Under a scope's base URI (or the root, for the root scope):
-    /// /_fake/requests, /_fake/faults, /_fake/channel-settings, /_fake/count, /_fake/agent-count.
+    /// /_fake/requests, /_fake/in-flight, /_fake/faults, /_fake/channel-settings, /_fake/count, /_fake/agent-count.
     /// </summary>
     internal static class ControlApi
     {
@@ -25,6 +25,7 @@ namespace Mindhunters.FakeApi
             routes.MapGet("/_fake/requests", context =>
                 WriteAsync(context, StatusCodes.Status200OK, JsonSerializer.Serialize(context.Scope().Log.Snapshot(), FakeApiJson.Options)));
             routes.MapDelete("/_fake/requests", context => Done(context, () => context.Scope().Log.Clear()));
+            routes.MapGet("/_fake/in-flight", context => WriteCountAsync(context, context.Scope().InFlight));
 
             routes.MapGet("/_fake/faults", context => WriteAsync(context, StatusCodes.Status200OK, FakeApiJson.Write(context.Scope().Faults)));
             routes.MapMethods("/_fake/faults", new[] { HttpMethods.Post, HttpMethods.Put }, ReplaceFaultsAsync);

@@ -24,6 +24,14 @@ namespace Mindhunters.FakeApi
 
         public static async Task InvokeAsync(HttpContext context, RequestDelegate next)
         {
+            if (context.Scope().Faults is { TruncateJson: 0, ResetMidBody: 0, StallBody: 0 })
+            {
+                // Nothing to break: the answer goes out as the endpoint writes it (ApiJson sets its Content-Length). Holding
+                // it would cost a 64 KB buffer per request, the fake's largest cost in a bulk write of small answers.
+                await next(context).ConfigureAwait(false);
+                return;
+            }
+
             HttpResponse response = context.Response;
             Stream wire = response.Body;
             using var held = new MemoryStream(64 * 1024);

@@ -1,3 +1,4 @@
+using System;
 using System.Globalization;
 using System.Threading.Tasks;
 using Microsoft.AspNetCore.Http;
@@ -7,7 +8,7 @@ namespace Mindhunters.FakeApi
 {
     /// <summary>
     /// The faults that answer an API request before the bearer check, as a gateway in front of the API would:
-    /// latency_ms, redirect_to_port, then one counted status fault per request (status_override, html_error,
+    /// latency_ms (plus latency_jitter_ms), redirect_to_port, then one counted status fault per request (status_override, html_error,
     /// fail_429, fail_5xx, in that order).
     /// </summary>
     internal static class StatusFaults
@@ -27,7 +28,8 @@ namespace Mindhunters.FakeApi
         public static async Task InvokeAsync(HttpContext context, RequestDelegate next)
         {
             Scope scope = context.Scope();
-            int latency = scope.Faults.LatencyMs;
+            FaultSettings settings = scope.Faults;
+            int latency = settings.LatencyMs + (settings.LatencyJitterMs > 0 ? Random.Shared.Next(settings.LatencyJitterMs + 1) : 0);
             if (latency > 0)
             {
                 await Task.Delay(latency, context.RequestAborted).ConfigureAwait(false);

@@ -13,6 +13,7 @@ namespace Mindhunters.FakeApi
         private FaultSettings _faults;
         private int _count;
         private int _agentCount;
+        private int _inFlight;
 
         public Scope(string id, ScopeSettings settings)
         {
@@ -54,6 +55,15 @@ namespace Mindhunters.FakeApi
         }
 
         public RequestLog Log { get; } = new();
+
+        /// <summary>Requests of the API and the hostile modes being served now (GET /_fake/in-flight).</summary>
+        public int InFlight => Volatile.Read(ref _inFlight);
+
+        /// <summary>A request arrives: how many are in flight with it, itself included.</summary>
+        public int Arrive() => Interlocked.Increment(ref _inFlight);
+
+        /// <summary>A request's answer ended, or its client left.</summary>
+        public void Leave() => Interlocked.Decrement(ref _inFlight);
 
         public ChannelSettingsStore Channels { get; } = new();
 

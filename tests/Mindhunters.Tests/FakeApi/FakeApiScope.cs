@@ -57,6 +57,9 @@ namespace Mindhunters.Tests
         /// <summary>The requests of the API endpoints and hostile modes so far, oldest first.</summary>
         public IReadOnlyList<RecordedRequest> Requests => FakeApiJson.Read<List<RecordedRequest>>(Send(HttpMethod.Get, "_fake/requests"));
 
+        /// <summary>The scope's requests being served now (each recorded request also says how many were when it arrived).</summary>
+        public int InFlight => ReadCount("_fake/in-flight");
+
         /// <summary>Starts a new scope of the shared fake API (the process starts on first use).</summary>
         public static async Task<FakeApiScope> CreateAsync(ScopeSettings settings) =>
             await (await FakeApiProcess.SharedAsync().ConfigureAwait(false)).CreateScopeAsync(settings).ConfigureAwait(false);

@@ -12,7 +12,8 @@ namespace Mindhunters.Tests
 {
     /// <summary>
     /// What every other test relies on when it shares the fake API: a scope sees only its own requests and faults, a
-    /// counted fault counts down per request, a misspelt fault fails the test that sets it, a dropped scope is gone.
+    /// counted fault counts down per request, a misspelt fault fails the test that sets it, a dropped scope is gone, and
+    /// the count of requests in flight that the concurrency tests read is right.
     /// </summary>
     public sealed class FakeApiScopeTests
     {
@@ -73,6 +74,21 @@ namespace Mindhunters.Tests
             await scope.DisposeAsync();
 
             Assert.Equal(HttpStatusCode.NotFound, await ListAsync(scope));
+        }
+
+        [Fact]
+        public async Task RequestsInFlight_AreCountedFromArrivalToTheEndOfTheAnswer()
+        {
+            await using FakeApiScope scope = await FakeApiScope.CreateAsync(new ScopeSettings { Faults = new FaultSettings { LatencyMs = 1000 } });
+
+            Task<HttpStatusCode>[] three = { ListAsync(scope), ListAsync(scope), ListAsync(scope) };
+            await Task.Delay(200);
+            // Asked without blocking a thread: the property's synchronous request could wait for the pool past the latency.
+            Assert.Equal("{\"count\":3}", await FakeApiProcess.Control.GetStringAsync(new Uri(scope.BaseUri, "_fake/in-flight")));
+            await Task.WhenAll(three);
+
+            Assert.Equal(0, scope.InFlight);
+            Assert.Equal(new[] { 1, 2, 3 }, scope.Requests.Select(r => r.InFlight).OrderBy(n => n));
         }
     }
 }
