@@ -62,46 +62,6 @@ namespace Mindhunters.Api.Json
         }
 
         public override void Write(Utf8JsonWriter writer, PartList<PlainObject> value, JsonSerializerOptions options) =>
-            WriteValue(writer, value);
-
-        /// <summary>What <see cref="ReadValue"/> made, as JSON again.</summary>
-        internal static void WriteValue(Utf8JsonWriter writer, object? value)
-        {
-            switch (value)
-            {
-                case null:
-                    writer.WriteNullValue();
-                    break;
-                case string text:
-                    writer.WriteStringValue(text);
-                    break;
-                case decimal number:
-                    writer.WriteNumberValue(number);
-                    break;
-                case double real:
-                    writer.WriteNumberValue(real);
-                    break;
-                case bool flag:
-                    writer.WriteBooleanValue(flag);
-                    break;
-                case IEnumerable<KeyValuePair<string, object?>> map:
-                    writer.WriteStartObject();
-                    foreach (KeyValuePair<string, object?> pair in map)
-                    {
-                        writer.WritePropertyName(pair.Key);
-                        WriteValue(writer, pair.Value);
-                    }
-                    writer.WriteEndObject();
-                    break;
-                case IEnumerable<object?> list:
-                    writer.WriteStartArray();
-                    foreach (object? item in list) WriteValue(writer, item);
-                    writer.WriteEndArray();
-                    break;
-                default:
-                    writer.WriteStringValue(value.ToString());
-                    break;
-            }
-        }
+            PlainJson.Write(writer, value);
     }
 }

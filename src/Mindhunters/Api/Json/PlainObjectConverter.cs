@@ -28,6 +28,6 @@ namespace Mindhunters.Api.Json
         }
 
         public override void Write(Utf8JsonWriter writer, AgentSettings value, JsonSerializerOptions options) =>
-            PlainObjectArrayConverter.WriteValue(writer, value);
+            PlainJson.Write(writer, value);
     }
 }
