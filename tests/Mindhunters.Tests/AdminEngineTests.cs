@@ -125,6 +125,15 @@ namespace Mindhunters.Tests
         }
 
         [Fact]
+        public async Task AValueSentWithOthersThatChangesNothing_ReadsAsStaying_NotFromFalseToFalse()
+        {
+            PhoneNumber number = await PatchAsync(FakeData.Item(5).PhoneNumberUuid, new ChannelSettingsChange { VoiceChannelLimit = 4, SmsEnabled = false });
+            var change = new ChannelSettingsChange { VoiceChannelLimit = 5, SmsEnabled = false };
+
+            Assert.Equal(new[] { "voice.channel_limit from 4 to 5", "sms.enabled stays False" }, change.Changes(number.ChannelSettings));
+        }
+
+        [Fact]
         public async Task APatch_ReturnsTheUpdatedNumber_AndALaterPageShowsIt()
         {
             Guid uuid = FakeData.Item(1).PhoneNumberUuid;

@@ -75,14 +75,17 @@ namespace Mindhunters.Api
 
         /// <summary>
         /// Each change in words, for -WhatIf and -Confirm: "voice.channel_limit from 3 to 7" when
-        /// <paramref name="current"/> shows the value now, "voice.channel_limit to 7" when it does not.
+        /// <paramref name="current"/> shows the value now, "voice.channel_limit to 7" when it does not, and
+        /// "sms.enabled stays False" for a value sent with the others that changes nothing.
         /// </summary>
         public IReadOnlyList<string> Changes(PhoneNumberChannelSettings? current)
         {
             var changes = new List<string>();
             foreach (Field field in Fields(current))
             {
-                changes.Add(field.Now is null ? $"{field.Name} to {field.Wanted}" : $"{field.Name} from {field.Now} to {field.Wanted}");
+                changes.Add(field.Now is null ? $"{field.Name} to {field.Wanted}"
+                    : field.Same ? $"{field.Name} stays {field.Now}"
+                    : $"{field.Name} from {field.Now} to {field.Wanted}");
             }
             return changes;
         }
