@@ -26,6 +26,11 @@ namespace Mindhunters.Commands
         private WriteWindow? _window;
         private Stop? _stop;
 
+        // Made once for the targets and actions of all the objects piped, not once per object (where making them cost more
+        // than the rest of the object's cleaning): they live while the command runs, as the token's text does anyway in
+        // the Authorization header of every request it sends, and are dropped when it ends.
+        private SecretSpellings? _spellings;
+
         [Parameter]
         [ValidateRange(1, WriteWindow.MaxThrottleLimit)]
         public int ThrottleLimit { get; set; } = 1;
@@ -48,7 +53,7 @@ namespace Mindhunters.Commands
                     fromPipeline: MyInvocation.ExpectingInput);
                 return;
             }
-            string[] shown = ServerText.Clean(ConnectionIfAny(), MaxShownChars, intent.Target, intent.Action);
+            string[] shown = ServerText.Clean(SpellingsOf(ConnectionIfAny()), MaxShownChars, intent.Target, intent.Action);
             string target = shown[0];
             string action = shown[1];
             if (intent.AlreadySo is T asItIs && !intent.Force)
@@ -130,12 +135,21 @@ namespace Mindhunters.Commands
         {
             if (_window is not null) WaitUntil(() => WriteOutcomes() && _window.IsEmpty, _window.Settled);
             if (_stop is not null) WriteStop(_stop);
+            _spellings = null;
         }
 
         protected override void Dispose(bool disposing)
         {
             base.Dispose(disposing);
             if (disposing) _window?.Dispose();
+        }
+
+        /// <summary>The spellings kept for <paramref name="connection"/> (made anew should the connection change mid-command).</summary>
+        private SecretSpellings? SpellingsOf(MhConnection? connection)
+        {
+            if (connection is null) return null;
+            if (_spellings?.Connection != connection) _spellings = new SecretSpellings(connection);
+            return _spellings;
         }
 
         private static async Task<object?> Boxed<T>(Task<T> read) => await read.ConfigureAwait(false);
