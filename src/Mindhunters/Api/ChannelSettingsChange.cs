@@ -34,8 +34,13 @@ namespace Mindhunters.Api
         /// <param name="body">This change's <see cref="ToJson"/>, made once for all the numbers of a command.</param>
         /// <param name="shownAs">The number as messages name it: "+15550001 (3c90…)".</param>
         /// <param name="workspace">The subdomain, for the advice when the number does not exist.</param>
-        public static WriteRequest<PhoneNumber> Request(Guid phoneNumberUuid, byte[] body, string shownAs, string workspace) =>
-            new WriteRequest<PhoneNumber>(HttpMethods.Patch, PathOf(phoneNumberUuid), body, MindhuntersJsonContext.Default.PhoneNumberItemResponse,
+        /// <param name="answerShown">
+        /// The answer is written to the pipeline (-PassThru). When it is not, it is read only for the checks, and the number
+        /// the request gives back has only its uuid.
+        /// </param>
+        public static WriteRequest<PhoneNumber> Request(Guid phoneNumberUuid, byte[] body, string shownAs, string workspace, bool answerShown) =>
+            new WriteRequest<PhoneNumber>(HttpMethods.Patch, PathOf(phoneNumberUuid), body,
+                answerShown ? MindhuntersJsonContext.Default.PhoneNumberItemResponse : CheckedAnswers.PhoneNumberUuidOnly,
                 ApiOperation.Write("Updating phone number " + shownAs, "Set-MhPhoneNumber",
                     $"Check the PhoneNumberUuid: no phone number {phoneNumberUuid} exists in the workspace '{workspace}' (Get-MhPhoneNumber lists them).",
                     ParameterOf))
