@@ -25,7 +25,10 @@ namespace Mindhunters.Api
         public bool? InboundEnabled { get; init; }
         public int? InboundChannelLimit { get; init; }
 
-        public bool IsEmpty => Changes(null).Count == 0;
+        // Asked for every object piped (the arguments' change is the same for all of them): answered once.
+        private bool? _isEmpty;
+
+        public bool IsEmpty => _isEmpty ??= Changes(null).Count == 0;
 
         /// <summary>"api/v1/phone-numbers/{uuid}", relative to the connection's base URI.</summary>
         public static string PathOf(Guid phoneNumberUuid) => Endpoints.PhoneNumbers.Path + "/" + phoneNumberUuid.ToString("D");
@@ -41,8 +44,8 @@ namespace Mindhunters.Api
         public static WriteRequest<PhoneNumber> Request(Guid phoneNumberUuid, byte[] body, string shownAs, string workspace, bool answerShown) =>
             new WriteRequest<PhoneNumber>(HttpMethods.Patch, PathOf(phoneNumberUuid), body,
                 answerShown ? MindhuntersJsonContext.Default.PhoneNumberItemResponse : CheckedAnswers.PhoneNumberUuidOnly,
-                ApiOperation.Write("Updating phone number " + shownAs, "Set-MhPhoneNumber",
-                    $"Check the PhoneNumberUuid: no phone number {phoneNumberUuid} exists in the workspace '{workspace}' (Get-MhPhoneNumber lists them).",
+                ApiOperation.Write(() => "Updating phone number " + shownAs, "Set-MhPhoneNumber",
+                    () => $"Check the PhoneNumberUuid: no phone number {phoneNumberUuid} exists in the workspace '{workspace}' (Get-MhPhoneNumber lists them).",
                     ParameterOf))
             {
                 About = phoneNumberUuid,
