@@ -10,6 +10,8 @@ namespace Mindhunters.Tests
     {
         private readonly ConcurrentQueue<(char Kind, string Text)> _messages = new ConcurrentQueue<(char, string)>();
 
+        public bool VerboseWanted => true;
+
         public void Verbose(string message) => _messages.Enqueue(('V', message));
         public void Debug(string message) => _messages.Enqueue(('D', message));
         public void Warning(string message) => _messages.Enqueue(('W', message));

@@ -51,6 +51,58 @@ namespace Mindhunters.Tests
             Assert.Contains(Number1.ToString(), e.Message);
         }
 
+        /// <summary>
+        /// Set-MhPhoneNumber without -PassThru reads the answer only as far as the checks go: each answer below passes or
+        /// fails them exactly as the whole answer read for -PassThru does (a uuid nested deeper is not the number's).
+        /// </summary>
+        [Theory]
+        [InlineData("{\"success\":true,\"data\":{\"status\":\"active\",\"channel_settings\":{\"sms\":{\"enabled\":false}},\"phone_number_uuid\":\"ABOUT\",\"bindings\":[1,{\"a\":[2]}]}}", "ok")]
+        [InlineData("{\"data\":{\"phone_number_uuid\":\"OTHER\",\"phone_number_uuid\":\"ABOUT\"},\"success\":true}", "ok")]
+        [InlineData("{\"success\":true,\"data\":{\"phone\\u005fnumber_uuid\":\"ABOUT\"}}", "ok")]
+        [InlineData("{\"success\":true,\"data\":{\"bindings\":{\"phone_number_uuid\":\"ABOUT\"},\"phone_number_uuid\":\"OTHER\"}}", "MhInvalidResponse")]
+        [InlineData("{\"success\":true,\"data\":{\"phone_number_uuid\":\"ABOUT\",\"phone_number_uuid\":\"OTHER\"}}", "MhInvalidResponse")]
+        [InlineData("{\"success\":true,\"data\":{\"Phone_Number_Uuid\":\"ABOUT\"}}", "MhInvalidResponse")]
+        [InlineData("{\"success\":true,\"data\":{\"phone_number_uuid\":{\"id\":\"ABOUT\"}}}", "MhInvalidResponse")]
+        [InlineData("{\"success\":true,\"data\":\"ABOUT\"}", "MhInvalidResponse")]
+        [InlineData("{\"success\":true}", "MhInvalidResponse")]
+        [InlineData("{\"success\":\"false\",\"message\":\"locked\",\"data\":{\"phone_number_uuid\":\"ABOUT\"}}", "MhRequestRefused")]
+        [InlineData("{\"success\":true,\"data\":{\"phone_number_uuid\":\"ABOUT\"", "MhInvalidResponse")]
+        public async Task AnAnswerReadOnlyForItsChecks_PassesOrFailsThemAsTheWholeAnswerDoes(string body, string outcome)
+        {
+            Guid other = Guid.NewGuid();
+            Server.Faults = new FaultSettings { StatusOverride = 2, OverrideStatus = 200, OverrideBody = body.Replace("ABOUT", Number1.ToString()).Replace("OTHER", other.ToString()) };
+            byte[] change = new ChannelSettingsChange { SmsEnabled = false }.ToJson();
+
+            async Task<string> Outcome(bool answerShown)
+            {
+                try
+                {
+                    PhoneNumber? answer = await WriteAsync(ChannelSettingsChange.Request(Number1, change, Number1.ToString(), "acme", answerShown));
+                    Assert.Equal(Number1, answer!.PhoneNumberUuid);
+                    return "ok";
+                }
+                catch (MhApiException e)
+                {
+                    return e.ErrorId;
+                }
+            }
+
+            Assert.Equal(outcome, await Outcome(answerShown: true));
+            Assert.Equal(outcome, await Outcome(answerShown: false));
+        }
+
+        [Fact]
+        public async Task AnAnswerReadOnlyForItsChecks_GivesTheNumberWithItsUuidOnly_AndAShownOneWhole()
+        {
+            byte[] change = new ChannelSettingsChange { SmsEnabled = false }.ToJson();
+
+            PhoneNumber? checkedOnly = await WriteAsync(ChannelSettingsChange.Request(Number1, change, Number1.ToString(), "acme", answerShown: false));
+            PhoneNumber? shown = await WriteAsync(ChannelSettingsChange.Request(Number1, change, Number1.ToString(), "acme", answerShown: true));
+
+            Assert.Equal((Number1, (string?)null, (bool?)null), (checkedOnly!.PhoneNumberUuid, checkedOnly.Number, checkedOnly.SmsEnabled));
+            Assert.Equal((Number1, FakeData.Item(1).Number, (bool?)false), (shown!.PhoneNumberUuid, shown.Number, shown.SmsEnabled));
+        }
+
         [Fact]
         public async Task SuccessFalse_InA200_IsARefusal_WithTheApisMessage()
         {

@@ -7,10 +7,10 @@ namespace Mindhunters.Api
     internal sealed class ApiOperation
     {
         private readonly string? _noun;
-        private readonly string? _what;
-        private readonly string? _notFoundAction;
+        private readonly System.Func<string>? _what;
+        private readonly System.Func<string>? _notFoundAction;
 
-        private ApiOperation(string? noun, string? what, int? page, string command, string? notFoundAction,
+        private ApiOperation(string? noun, System.Func<string>? what, int? page, string command, System.Func<string>? notFoundAction,
             System.Func<string, string?>? parameterOf = null, string? whenUnsure = null)
         {
             ParameterOf = parameterOf ?? (field => null);
@@ -23,7 +23,7 @@ namespace Mindhunters.Api
         }
 
         /// <summary>"Listing agents failed on page 2", "Updating phone number 3c90… failed".</summary>
-        public string Failed => _noun is not null ? $"Listing {_noun} failed on page {Page}" : $"{_what} failed";
+        public string Failed => _noun is not null ? $"Listing {_noun} failed on page {Page}" : $"{_what?.Invoke()} failed";
 
         /// <summary>The page, when a listing failed.</summary>
         public int? Page { get; }
@@ -40,7 +40,7 @@ namespace Mindhunters.Api
         /// </summary>
         public string? WhenUnsure { get; }
 
-        public string NotFoundAction => _notFoundAction ?? $"Check the subdomain or base URI (Get-MhContext): the {_noun} endpoint was not found there.";
+        public string NotFoundAction => _notFoundAction?.Invoke() ?? $"Check the subdomain or base URI (Get-MhContext): the {_noun} endpoint was not found there.";
 
         public static ApiOperation ListPage(string noun, string command, int page) => new ApiOperation(noun, null, page, command, null);
 
@@ -50,6 +50,14 @@ namespace Mindhunters.Api
         /// <param name="whenUnsure">How to check a POST whose answer was lost (<see cref="WhenUnsure"/>).</param>
         public static ApiOperation Write(string what, string command, string notFoundAction,
             System.Func<string, string?>? parameterOf = null, string? whenUnsure = null) =>
-            new ApiOperation(null, what, null, command, notFoundAction, parameterOf, whenUnsure);
+            new ApiOperation(null, () => what, null, command, () => notFoundAction, parameterOf, whenUnsure);
+
+        /// <summary>
+        /// A write of a bulk change, one of thousands: <paramref name="what"/> and <paramref name="notFoundAction"/> are put
+        /// together only when it fails.
+        /// </summary>
+        public static ApiOperation Write(System.Func<string> what, string command, System.Func<string> notFoundAction,
+            System.Func<string, string?>? parameterOf = null) =>
+            new ApiOperation(null, what, null, command, notFoundAction, parameterOf);
     }
 }

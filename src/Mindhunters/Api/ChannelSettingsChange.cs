@@ -25,7 +25,10 @@ namespace Mindhunters.Api
         public bool? InboundEnabled { get; init; }
         public int? InboundChannelLimit { get; init; }
 
-        public bool IsEmpty => Changes(null).Count == 0;
+        // Asked for every object piped (the arguments' change is the same for all of them): answered once.
+        private bool? _isEmpty;
+
+        public bool IsEmpty => _isEmpty ??= Changes(null).Count == 0;
 
         /// <summary>"api/v1/phone-numbers/{uuid}", relative to the connection's base URI.</summary>
         public static string PathOf(Guid phoneNumberUuid) => Endpoints.PhoneNumbers.Path + "/" + phoneNumberUuid.ToString("D");
@@ -34,10 +37,15 @@ namespace Mindhunters.Api
         /// <param name="body">This change's <see cref="ToJson"/>, made once for all the numbers of a command.</param>
         /// <param name="shownAs">The number as messages name it: "+15550001 (3c90…)".</param>
         /// <param name="workspace">The subdomain, for the advice when the number does not exist.</param>
-        public static WriteRequest<PhoneNumber> Request(Guid phoneNumberUuid, byte[] body, string shownAs, string workspace) =>
-            new WriteRequest<PhoneNumber>(HttpMethods.Patch, PathOf(phoneNumberUuid), body, MindhuntersJsonContext.Default.PhoneNumberItemResponse,
-                ApiOperation.Write("Updating phone number " + shownAs, "Set-MhPhoneNumber",
-                    $"Check the PhoneNumberUuid: no phone number {phoneNumberUuid} exists in the workspace '{workspace}' (Get-MhPhoneNumber lists them).",
+        /// <param name="answerShown">
+        /// The answer is written to the pipeline (-PassThru). When it is not, it is read only for the checks, and the number
+        /// the request gives back has only its uuid.
+        /// </param>
+        public static WriteRequest<PhoneNumber> Request(Guid phoneNumberUuid, byte[] body, string shownAs, string workspace, bool answerShown) =>
+            new WriteRequest<PhoneNumber>(HttpMethods.Patch, PathOf(phoneNumberUuid), body,
+                answerShown ? MindhuntersJsonContext.Default.PhoneNumberItemResponse : CheckedAnswers.PhoneNumberUuidOnly,
+                ApiOperation.Write(() => "Updating phone number " + shownAs, "Set-MhPhoneNumber",
+                    () => $"Check the PhoneNumberUuid: no phone number {phoneNumberUuid} exists in the workspace '{workspace}' (Get-MhPhoneNumber lists them).",
                     ParameterOf))
             {
                 About = phoneNumberUuid,

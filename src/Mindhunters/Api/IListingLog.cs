@@ -6,6 +6,9 @@ namespace Mindhunters.Api
     /// </summary>
     internal interface IListingLog
     {
+        /// <summary>Verbose lines reach someone; when false, a line that costs something to put together need not be.</summary>
+        bool VerboseWanted { get; }
+
         void Verbose(string message);
         void Debug(string message);
         void Warning(string message);

@@ -120,17 +120,17 @@ namespace Mindhunters.Api
                     {
                         body = await ParseAsync(connection, response, request.ResponseType, operation, allowance, token, allowEmpty: true).ConfigureAwait(false);
                     }
-                    string line = $"{request.Method} {uri} -> {ApiErrors.StatusText(response, connection)} in {elapsed.ElapsedMilliseconds} ms";
+                    // The Verbose line is put together only for someone to read it: a bulk write is answered thousands of times.
                     if (body is null)
                     {
-                        log.Verbose(line + ", no body");
+                        if (log.VerboseWanted) log.Verbose(DescribeWrite(connection, request.Method, uri, response, elapsed) + ", no body");
                         return null;
                     }
                     if (body.Success == false) throw WriteErrors.Refused(connection, response, body.Message, operation);
                     if (body.Data is not T data)
                     {
                         if (!request.AnswerMayLackData) throw NoData(connection, response, uri, body.Message, operation);
-                        log.Verbose(line + ", no data");
+                        if (log.VerboseWanted) log.Verbose(DescribeWrite(connection, request.Method, uri, response, elapsed) + ", no data");
                         return null;
                     }
                     if (request.About is Guid about && request.IdOf?.Invoke(data) is Guid answered && answered != about)
@@ -142,7 +142,7 @@ namespace Mindhunters.Api
                     {
                         throw WriteErrors.AboutAnotherNumber(response, number, answeredNumber, connection, operation);
                     }
-                    log.Verbose(line);
+                    if (log.VerboseWanted) log.Verbose(DescribeWrite(connection, request.Method, uri, response, elapsed));
                     return data;
                 }, request.Idempotent, pace).ConfigureAwait(false);
         }
@@ -345,6 +345,9 @@ namespace Mindhunters.Api
                 "Check that the base URI points at the Mindhunters API (Get-MhContext).")
             { Page = operation.Page, StatusCode = (int)response.StatusCode };
         }
+
+        private static string DescribeWrite(MhConnection connection, HttpMethod method, Uri uri, HttpResponseMessage response, Stopwatch elapsed) =>
+            $"{method} {uri} -> {ApiErrors.StatusText(response, connection)} in {elapsed.ElapsedMilliseconds} ms";
 
         private static string DescribePage<T>(MhConnection connection, Uri uri, HttpResponseMessage response, Stopwatch elapsed, ListPage<T> page, int perPage)
         {

@@ -29,10 +29,14 @@ namespace Mindhunters.Api
         /// Several texts of one object (a write's target and action), the token's spellings made once for all of them:
         /// a bulk write cleans two texts per object, and making the spellings is most of what cleaning costs.
         /// </summary>
-        public static string[] Clean(MhConnection? connection, int maxChars, params string?[] texts)
+        public static string[] Clean(MhConnection? connection, int maxChars, params string?[] texts) =>
+            Clean(connection is null ? null : new SecretSpellings(connection), maxChars, texts);
+
+        /// <summary>The texts cleaned with spellings the caller keeps (a write command, for every object piped into it).</summary>
+        /// <param name="spellings">Those of the connection whose secrets are blanked; null when there is none.</param>
+        public static string[] Clean(SecretSpellings? spellings, int maxChars, params string?[] texts)
         {
             var cleaned = new string[texts.Length];
-            IReadOnlyList<string>? spellings = null;
             for (int i = 0; i < texts.Length; i++)
             {
                 string? text = texts[i];
@@ -42,7 +46,7 @@ namespace Mindhunters.Api
                     continue;
                 }
                 string seen = RemoveUnseen(text!);
-                if (connection is not null) seen = Redact(seen, connection, ref spellings);
+                if (spellings is not null) seen = Redact(seen, spellings);
                 cleaned[i] = Cut(seen, maxChars);
             }
             return cleaned;
@@ -94,23 +98,12 @@ namespace Mindhunters.Api
             return CharUnicodeInfo.GetUnicodeCategory(text, index) == UnicodeCategory.Format;
         }
 
-        /// <param name="spellings">Made on first need, for the texts of the same call; null until then.</param>
-        private static string Redact(string text, MhConnection connection, ref IReadOnlyList<string>? spellings)
+        private static string Redact(string text, SecretSpellings spellings)
         {
             // No spelling of a secret is shorter than the secret: shorter text cannot hold it, and then no secret is turned
             // into text at all (a page's reason phrase passes here every time).
-            if (text.Length < connection.ShortestSecretLength) return text;
-            if (spellings is null)
-            {
-                var made = new List<string>();
-                foreach (string secret in connection.SecretsAsText())
-                {
-                    // A secret of a few characters would blank ordinary words: the token and real passwords are far longer.
-                    if (secret.Length >= 4) made.AddRange(TokenSpellings.Of(secret));
-                }
-                spellings = made;
-            }
-            foreach (string spelling in spellings)
+            if (text.Length < spellings.Connection.ShortestSecretLength) return text;
+            foreach (string spelling in spellings.All)
             {
                 if (text.Length >= spelling.Length) text = ReplaceIgnoringCase(text, spelling, "***");
             }

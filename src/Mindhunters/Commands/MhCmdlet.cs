@@ -191,6 +191,8 @@ namespace Mindhunters.Commands
             /// <summary>False under -Debug when a warning could only be written with a prompt: it is then a debug line.</summary>
             public bool WritesWarnings { get; set; } = true;
 
+            public bool VerboseWanted => WritesVerbose;
+
             public void Verbose(string message)
             {
                 if (WritesVerbose) Add(new Message(0, message));

@@ -26,6 +26,11 @@ namespace Mindhunters.Commands
         private WriteWindow? _window;
         private Stop? _stop;
 
+        // Made once for the targets and actions of all the objects piped, not once per object (where making them cost more
+        // than the rest of the object's cleaning): they live while the command runs, as the token's text does anyway in
+        // the Authorization header of every request it sends, and are dropped when it ends.
+        private SecretSpellings? _spellings;
+
         [Parameter]
         [ValidateRange(1, WriteWindow.MaxThrottleLimit)]
         public int ThrottleLimit { get; set; } = 1;
@@ -48,7 +53,7 @@ namespace Mindhunters.Commands
                     fromPipeline: MyInvocation.ExpectingInput);
                 return;
             }
-            string[] shown = ServerText.Clean(ConnectionIfAny(), MaxShownChars, intent.Target, intent.Action);
+            string[] shown = ServerText.Clean(SpellingsOf(ConnectionIfAny()), MaxShownChars, intent.Target, intent.Action);
             string target = shown[0];
             string action = shown[1];
             if (intent.AlreadySo is T asItIs && !intent.Force)
@@ -70,7 +75,11 @@ namespace Mindhunters.Commands
             MhConnection connection = ResolveConnection();
             // Server text that echoes a secret the command holds (a SIP password) is blanked like the token.
             MhConnection sending = intent.Secrets.Count == 0 ? connection : connection.WithSecrets(intent.Secrets);
-            Window.Start(new WriteSlot(intent.ErrorTarget, intent.Noun, SendAsync(intent, sending, target, connection.Subdomain), intent.PassThru));
+            // The request is made here, where the cmdlet's values are this object's (the next object rebinds them), and sent
+            // from the thread pool: sending is the HttpClient's work and a system call that wakes the server, which the
+            // pipeline thread would otherwise do before it could bind and confirm the next object.
+            WriteRequest<T> first = intent.Request(target, connection.Subdomain);
+            Window.Start(new WriteSlot(intent.ErrorTarget, intent.Noun, Task.Run(() => SendAsync(intent, first, sending, target, connection.Subdomain)), intent.PassThru));
         }
 
         /// <summary>
@@ -95,15 +104,15 @@ namespace Mindhunters.Commands
         }
 
         /// <summary>
-        /// The write's requests (the first, then its follow-up once the first succeeded), off the pipeline thread; the
-        /// result is what -PassThru writes, null when there is nothing to write (Verbose says why).
+        /// The write's requests (<paramref name="first"/>, then its follow-up once the first succeeded), off the pipeline
+        /// thread; the result is what -PassThru writes, null when there is nothing to write (Verbose says why).
         /// </summary>
-        private async Task<object?> SendAsync<T>(WriteIntent<T> intent, MhConnection connection, string target, string workspace) where T : class
+        private async Task<object?> SendAsync<T>(WriteIntent<T> intent, WriteRequest<T> first, MhConnection connection, string target, string workspace) where T : class
         {
             string? note = intent.FollowUp is null ? null : intent.NoteWhenFirstFails;
             try
             {
-                T? answer = await MhApiClient.Default.WriteAsync(connection, intent.Request(target, workspace), Log, CancellationToken, _pace).ConfigureAwait(false);
+                T? answer = await MhApiClient.Default.WriteAsync(connection, first, Log, CancellationToken, _pace).ConfigureAwait(false);
                 if (intent.FollowUp is not null)
                 {
                     // Made only now, so that a body with a secret exists only when it is sent (the engine zeroes it then).
@@ -130,12 +139,21 @@ namespace Mindhunters.Commands
         {
             if (_window is not null) WaitUntil(() => WriteOutcomes() && _window.IsEmpty, _window.Settled);
             if (_stop is not null) WriteStop(_stop);
+            _spellings = null;
         }
 
         protected override void Dispose(bool disposing)
         {
             base.Dispose(disposing);
             if (disposing) _window?.Dispose();
+        }
+
+        /// <summary>The spellings kept for <paramref name="connection"/> (made anew should the connection change mid-command).</summary>
+        private SecretSpellings? SpellingsOf(MhConnection? connection)
+        {
+            if (connection is null) return null;
+            if (_spellings?.Connection != connection) _spellings = new SecretSpellings(connection);
+            return _spellings;
         }
 
         private static async Task<object?> Boxed<T>(Task<T> read) => await read.ConfigureAwait(false);

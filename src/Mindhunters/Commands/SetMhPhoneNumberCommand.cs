@@ -179,7 +179,7 @@ namespace Mindhunters.Commands
             Send(new WriteIntent<PhoneNumber>(uuid, nameof(PhoneNumberUuid), Noun,
                 shownNumber is null ? uuid.ToString() : $"{shownNumber} ({uuid})",
                 "Set channel settings: " + string.Join(", ", change.Changes(current?.ChannelSettings)),
-                (shownAs, workspace) => ChannelSettingsChange.Request(uuid, body, shownAs, workspace))
+                (shownAs, workspace) => ChannelSettingsChange.Request(uuid, body, shownAs, workspace, answerShown: PassThru))
             {
                 PassThru = PassThru,
                 AlreadySo = change.IsSatisfiedBy(current?.ChannelSettings) ? current : null,
