@@ -145,7 +145,10 @@ namespace Mindhunters.Commands
         protected override void Dispose(bool disposing)
         {
             base.Dispose(disposing);
-            if (disposing) _window?.Dispose();
+            if (!disposing) return;
+            _window?.Dispose();
+            // However the command ended (a stop, an error under -ErrorAction Stop), its spellings of the token go with it.
+            _spellings = null;
         }
 
         /// <summary>The spellings kept for <paramref name="connection"/> (made anew should the connection change mid-command).</summary>
