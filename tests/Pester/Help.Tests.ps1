@@ -185,7 +185,6 @@ Describe 'Get-Help -Online in a fresh pwsh' -Skip:(-not $IsLinux) {
     }
 }
 
-# One block for all the parameters, an It each: a Describe per parameter cost Pester more than the checks themselves.
 Describe 'The text of each parameter' {
     It '-<Parameter> of <Command> has text of its own' -ForEach $parameterCases {
         Get-ParameterProse $Command $Parameter | Should -Match '\w+( \w+){4}' -Because "docs/en-US/$Command.md needs a '### -$Parameter' section with its text"
