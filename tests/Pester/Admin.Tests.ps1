@@ -358,8 +358,9 @@ Describe 'Verbose and progress of the new cmdlets' {
     }
 
     It 'Get-MhAgent shows one progress record per page, naming agents, and one Verbose line per request' {
-        # Each page takes longer than the progress bar's interval, so every page gives exactly one record.
-        Set-FakeApiFault $big @{ latency_ms = 200 }
+        # Each page takes far longer than the progress bar's 100 ms interval, so every page gives exactly one record
+        # (at 200 ms a loaded machine once handled two pages within 100 ms of each other).
+        Set-FakeApiFault $big @{ latency_ms = 500 }
         $run = Invoke-Hosted 'Get-MhAgent -Verbose'
         $run.Output.Count | Should -Be 250
         $run.Progress.StatusDescription | Should -Be @('Page 1 of 3: 100 of 250 agents', 'Page 2 of 3: 200 of 250 agents', 'Page 3 of 3: 250 of 250 agents')

@@ -53,7 +53,7 @@ Describe 'Progress' {
     AfterEach { Set-FakeApiFault $api }
 
     It 'shows page x of y and the numbers so far of the total, one record per page, then Completed' {
-        Set-FakeApiFault $api @{ latency_ms = 200 }
+        Set-FakeApiFault $api @{ latency_ms = 400 }   # far above the 100 ms interval, even on a loaded machine
         $run = Invoke-Hosted 'Get-MhPhoneNumber -PerPage 25'
 
         $run.Output.Count | Should -Be 225
