@@ -131,3 +131,30 @@ Describe 'New-MhPhoneNumber' {
         @(Get-FakeApiRequest $api).Count | Should -Be 0
     }
 }
+
+Describe 'Buying many at -ThrottleLimit 8' {
+    BeforeAll {
+        function script:New-Row([int[]] $Index) { $Index | ForEach-Object { [pscustomobject]@{ Number = '+3902123456{0:d2}' -f $_; CountryCode = 'IT'; Type = 'local'; MonthlyFee = 1 } } }
+    }
+    AfterEach { Stop-FakeApi $api }
+
+    It 'Yes, No, then Yes to All: one prompt each until the last, and exactly the numbers confirmed are bought' {
+        New-Api
+        $environment = @{ MIHU_TENANT = 'buy'; MIHU_API_TOKEN = $token; MIHU_BASE_URI = $api.BaseUri }
+        $rows = (New-Row (1..6) | ForEach-Object { "[pscustomobject]@{ Number = '$($_.Number)'; CountryCode = 'IT'; Type = 'local'; MonthlyFee = 1 }" }) -join ', '
+        $result = Invoke-AnsweringPwsh -Environment $environment -Answer 'Y', 'N', 'A' -Script "Import-Module '$(Get-BuiltModulePath)'; $rows | New-MhPhoneNumber -ThrottleLimit 8 | Out-Null"
+        ([regex]::Matches($result.Output, 'Are you sure you want to perform this action\?')).Count | Should -Be 3
+        (Get-Post | ForEach-Object { ($_.body | ConvertFrom-Json).number } | Sort-Object) | Should -Be ((New-Row 1, 3, 4, 5, 6).Number)
+    }
+
+    It 'every answer lost: no POST is sent twice, the failing server gets one at a time, and three in a row stop the command' {
+        New-Api
+        Set-FakeApiFault $api @{ reset_mid_body = 6 }
+        New-Row (1..6) | New-MhPhoneNumber -ThrottleLimit 8 -Confirm:$false -ErrorVariable failed -ErrorAction SilentlyContinue
+        $numbers = @(Get-Post | ForEach-Object { ($_.body | ConvertFrom-Json).number })
+        $numbers | Should -Be ((New-Row 1, 2, 3).Number)
+        $failed.Count | Should -Be 3
+        $failed | ForEach-Object { $_.Exception.MayHaveArrived | Should -BeTrue }
+        $failed[2].Exception.Message | Should -Match '3 phone numbers piped after them were not sent'
+    }
+}
