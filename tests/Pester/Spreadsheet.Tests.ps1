@@ -1,6 +1,6 @@
-# Settings from a spreadsheet (issue 19 point 2) and Set-MhPhoneNumber -Number (issue 18 point 1): every setting binds
-# by property name with CSV text converted, an empty cell is "not given", a bad cell is an error naming the row and the
-# next row goes on; a phone number object's own values are never sent as settings.
+# Settings from a spreadsheet (issue 19 point 2) and Set-MhPhoneNumber -Number (issue 18 point 1): a piped row's cells
+# named as the settings are read with CSV text converted, an empty cell is "not given", a bad cell is an error naming
+# the row and the next row goes on; a phone number object's own values are never sent as settings.
 
 BeforeAll {
     Import-Module "$PSScriptRoot/TestHelpers.psm1" -Force
@@ -100,6 +100,19 @@ $(Get-FakeNumberUuid 3),,,,,,
         $bad[2].Exception.Message | Should -Match 'did you mean US'
     }
 
+    It 'writes an error naming the row for a setting cell that cannot be read (a script property that throws), and goes on' {
+        $rows = @(
+            [pscustomobject]@{ PhoneNumberUuid = "$(Get-FakeNumberUuid 1)"; VoiceEnabled = 'true' } |
+                Add-Member -MemberType ScriptProperty -Name SmsEnabled -Value { throw 'no value here' } -PassThru
+            [pscustomobject]@{ PhoneNumberUuid = "$(Get-FakeNumberUuid 2)"; SmsEnabled = 'false' }
+        )
+        $run = Invoke-Recorded { $rows | Set-MhPhoneNumber -Confirm:$false }
+        $run.Patch.path | Should -Be @("/api/v1/phone-numbers/$(Get-FakeNumberUuid 2)") -Because 'a row is not sent without a setting it names'
+        $run.Errors.Count | Should -Be 1
+        $run.Errors[0].FullyQualifiedErrorId | Should -BeLike 'MhInvalidSetting,*'
+        $run.Errors[0].Exception.Message | Should -Match "^Row 1 \($(Get-FakeNumberUuid 1)\): SmsEnabled could not be read .*no value here"
+    }
+
     It 'writes MhNoSettingGiven for a row with no setting cell (a misspelt column), and goes on' {
         $rows = @(
             [pscustomobject]@{ PhoneNumberUuid = "$(Get-FakeNumberUuid 1)"; VoiceLimit = '4' }
@@ -139,7 +152,7 @@ $(Get-FakeNumberUuid 1),4,true
 }
 
 Describe 'A phone number object piped into Set-MhPhoneNumber' {
-    It 'sends only the settings given, never its own values (the flat properties bind by name too)' {
+    It 'sends only the settings given, never its own values (its flat properties are named as the settings)' {
         $patch = Get-PatchOf { $numbers | Select-Object -First 3 | Set-MhPhoneNumber -SmsEnabled $false -Force -Confirm:$false }   # -Force: some already have SMS off
         $patch.Count | Should -Be 3
         $patch.body | Select-Object -Unique | Should -BeExactly '{"channel_settings":{"sms":{"enabled":false}}}'

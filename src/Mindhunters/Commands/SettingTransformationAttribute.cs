@@ -8,11 +8,10 @@ using Mindhunters.Api;
 namespace Mindhunters.Commands
 {
     /// <summary>
-    /// Lets a channel setting of Set-MhPhoneNumber take what a spreadsheet row holds: "false", "1", " 12 ", "US;GB".
-    /// It never fails: a value it cannot use becomes null, and the cmdlet then reports it, naming the row for a piped
-    /// row (from the row's own cell) and refusing the command for a value given as an argument. An empty text is null
-    /// as well: for a row that means "not given". A parameter binding error could do neither: it names no row, and
-    /// PowerShell would take "false" as an error and an empty cell as false or 0.
+    /// Lets a channel setting of Set-MhPhoneNumber take, as an argument, what a spreadsheet cell holds: "false", "1",
+    /// " 12 ", "US;GB", the forms a piped row's cells are read in (SettingCells). It never fails: a value it cannot use
+    /// becomes null, and the cmdlet then refuses the command with a message that says what the setting takes, where a
+    /// parameter binding error would say that "false" cannot be converted to a Boolean. An empty text is null as well.
     /// </summary>
     internal sealed class SettingTransformationAttribute : ArgumentTransformationAttribute
     {
