@@ -32,8 +32,11 @@ BeforeDiscovery {
             $range = $p.Metadata.Attributes | Where-Object { $_ -is [System.Management.Automation.ValidateRangeAttribute] }
             if ($range) { @{ Command = $p.Command.Name; Parameter = $p.Metadata.Name; Min = $range.MinRange; Max = $range.MaxRange } }
         })
+    # Get-Help builds a command's whole help on every call: once per command here, its parameters read from that.
+    $helpOf = @{}
+    foreach ($command in $commands) { $helpOf[$command.Name] = Get-Help $command.Name -Full }
     $script:statedDefaultCases = @(foreach ($p in $parameters) {
-            $text = (Get-Help $p.Command.Name -Parameter $p.Metadata.Name).description.Text -join ' '
+            $text = ($helpOf[$p.Command.Name].parameters.parameter | Where-Object name -EQ $p.Metadata.Name).description.Text -join ' '
             if ($text -match 'The default is (\d+)\b') { @{ Command = $p.Command.Name; Parameter = $p.Metadata.Name; Stated = $Matches[1] } }
         })
 
@@ -101,10 +104,16 @@ BeforeAll {
     $script:projectUri = (Import-PowerShellDataFile (Get-BuiltModulePath)).PrivateData.PSData.ProjectUri
     $script:topics = 'about_Mindhunters', 'about_Mindhunters_Errors', 'about_Mindhunters_Writes'
     function script:Get-Paragraph($Value) { @($Value | ForEach-Object { $_.Text }) -join ' ' -replace '\s+', ' ' }
+    # Get-Help builds a whole help on every call, the costliest step here: once per command and topic, and what
+    # Get-Help -Parameter returns is the entry of -Full's parameters of that name.
+    $script:helpOf = @{}
+    foreach ($command in Get-Command -Module Mindhunters) { $helpOf[$command.Name] = Get-Help $command.Name -Full }
+    $script:text = @{}
+    foreach ($topic in $topics) { $text[$topic] = Get-Help $topic | Out-String }
+    $script:allHelp = (@($text.Values) + @($helpOf.Values | Out-String)) -join "`n"
+    function script:Get-ParameterHelp($Command, $Parameter) { $helpOf[$Command].parameters.parameter | Where-Object name -EQ $Parameter }
     # The prose of a parameter, without the sentence the generator adds for a ValidateSet.
-    function script:Get-ParameterProse($Command, $Parameter) {
-        Get-Paragraph ((Get-Help $Command -Parameter $Parameter).description | Where-Object Text -NotLike 'The acceptable values for this parameter are:*')
-    }
+    function script:Get-ParameterProse($Command, $Parameter) { Get-Paragraph ((Get-ParameterHelp $Command $Parameter).description | Where-Object Text -NotLike 'The acceptable values for this parameter are:*') }
     # Get-Help finds a topic by the start of its name too (about_Mindhunters_Error finds about_Mindhunters_Errors).
     function script:Test-Topic($Name) { @(Get-Help $Name -ErrorAction Ignore | Where-Object { $_.Category -eq 'HelpFile' -and $_.Name -eq $Name }).Count -eq 1 }
     # A dynamic parameter (-PerPage of the list cmdlets) has no property: its declared PSDefaultValue is its default.
@@ -131,9 +140,7 @@ Describe 'The module has commands, parameters and examples to check' {
 }
 
 Describe 'Help of <Name>' -ForEach $commandCases {
-    BeforeAll {
-        $help = Get-Help $Name -Full
-    }
+    BeforeAll { $help = $helpOf[$Name] }
 
     It 'has a synopsis and a description from its Markdown, not the generated stub' {
         # Without MAML, Get-Help makes the synopsis from the syntax and has no description.
@@ -201,7 +208,7 @@ Describe 'A parameter whose text states its range' {
 Describe 'A parameter whose text states its default' {
     It '-<Parameter> of <Command> states the default of the code' -ForEach $statedDefaultCases {
         "$(Get-FreshValue $Command $Parameter)" | Should -Be $Stated
-        (Get-Help $Command -Parameter $Parameter).defaultValue | Should -Be $Stated
+        (Get-ParameterHelp $Command $Parameter).defaultValue | Should -Be $Stated
     }
 }
 
@@ -237,7 +244,7 @@ Describe 'Example "<Title>" of <Command>' -ForEach $exampleCases {
 Describe 'What the help takes from the cmdlets' {
     It 'the syntax of <Name> has the cmdlet''s parameter sets, parameters, types, required and positions' -ForEach $commandCases {
         $command = Get-Command $Name
-        $items = @((Get-Help $Name -Full).syntax.syntaxItem)
+        $items = @($helpOf[$Name].syntax.syntaxItem)
         $items.Count | Should -Be @($command.ParameterSets).Count
         for ($i = 0; $i -lt $items.Count; $i++) {
             $expected = @($command.ParameterSets[$i].Parameters | Where-Object Name -NotIn $common | ForEach-Object {
@@ -250,56 +257,50 @@ Describe 'What the help takes from the cmdlets' {
     }
 
     It 'lists the aliases of -<Parameter> (<Command>)' -ForEach @($pins.Alias) {
-        (Get-Help $Command -Parameter $Parameter).aliases | Should -Be ((Get-Command $Command).Parameters[$Parameter].Aliases -join ', ')
+        (Get-ParameterHelp $Command $Parameter).aliases | Should -Be ((Get-Command $Command).Parameters[$Parameter].Aliases -join ', ')
     }
 
     It 'shows the accepted values of -<Parameter> (<Command>) in the syntax and in its text' -ForEach @($pins.ValidateSet) {
         $values = ((Get-Command $Command).Parameters[$Parameter].Attributes | Where-Object { $_ -is [System.Management.Automation.ValidateSetAttribute] }).ValidValues
-        $inSyntax = ((Get-Help $Command).syntax.syntaxItem.parameter | Where-Object name -EQ $Parameter | Select-Object -First 1).parameterValueGroup.parameterValue
+        $inSyntax = ($helpOf[$Command].syntax.syntaxItem.parameter | Where-Object name -EQ $Parameter | Select-Object -First 1).parameterValueGroup.parameterValue
         @($inSyntax | ForEach-Object { "$_" }) | Should -Be @($values)
-        Get-Paragraph (Get-Help $Command -Parameter $Parameter).description | Should -BeLike "*The acceptable values for this parameter are: $($values -join ', ')."
+        Get-Paragraph (Get-ParameterHelp $Command $Parameter).description | Should -BeLike "*The acceptable values for this parameter are: $($values -join ', ')."
     }
 
     It 'says that -<Parameter> (<Command>) accepts wildcards' -ForEach @($pins.Wildcards) {
-        (Get-Help $Command -Parameter $Parameter).globbing | Should -Be 'true'
+        (Get-ParameterHelp $Command $Parameter).globbing | Should -Be 'true'
     }
 
     It 'takes -<Parameter> (<Command>) from the pipeline by property name' -ForEach @($pins.ByPropertyName) {
-        (Get-Help $Command -Parameter $Parameter).pipelineInput | Should -Match '^True \(.*ByPropertyName\)$'
+        (Get-ParameterHelp $Command $Parameter).pipelineInput | Should -Match '^True \(.*ByPropertyName\)$'
     }
 
     It 'takes -<Parameter> (<Command>) from the pipeline by value' -ForEach @($pins.ByValue) {
-        (Get-Help $Command -Parameter $Parameter).pipelineInput | Should -Match '^True \(ByValue.*\)$'
+        (Get-ParameterHelp $Command $Parameter).pipelineInput | Should -Match '^True \(ByValue.*\)$'
     }
 
     It 'does not take -<Parameter> (<Command>) from the pipeline' -ForEach @($pins.NotFromPipeline) {
-        (Get-Help $Command -Parameter $Parameter).pipelineInput | Should -Be 'False'
+        (Get-ParameterHelp $Command $Parameter).pipelineInput | Should -Be 'False'
     }
 
     It 'shows the switch -<Parameter> (<Command>) without a value, default False' -ForEach @($pins.Switch) {
-        (Get-Help $Command -Parameter $Parameter).type.name | Should -Be 'System.Management.Automation.SwitchParameter'
-        (Get-Help $Command -Parameter $Parameter).defaultValue | Should -Be 'False'
+        (Get-ParameterHelp $Command $Parameter).type.name | Should -Be 'System.Management.Automation.SwitchParameter'
+        (Get-ParameterHelp $Command $Parameter).defaultValue | Should -Be 'False'
         (Get-Help $Command | Out-String -Width 1000) | Should -Match "\[-$Parameter\]"
     }
 
     It 'gives the default of -<Parameter> (<Command>) as a fresh cmdlet has it' -ForEach @($pins.ValueDefault) {
         $value = Get-FreshValue $Command $Parameter
-        (Get-Help $Command -Parameter $Parameter).defaultValue | Should -Be "$value"
+        (Get-ParameterHelp $Command $Parameter).defaultValue | Should -Be "$value"
     }
 
     It 'gives None as the default of -<Parameter> (<Command>), which is used only when given' -ForEach @($pins.UsedOnlyIfGiven) {
         Get-FreshValue $Command $Parameter | Should -BeNullOrEmpty
-        (Get-Help $Command -Parameter $Parameter).defaultValue | Should -Be 'None'
+        (Get-ParameterHelp $Command $Parameter).defaultValue | Should -Be 'None'
     }
 }
 
 Describe 'The about topics' {
-    BeforeAll {
-        $text = @{}
-        foreach ($topic in $topics) { $text[$topic] = Get-Help $topic | Out-String }
-        $allHelp = ($text.Values + @($commandCases.Name | ForEach-Object { Get-Help $_ -Full | Out-String })) -join "`n"
-    }
-
     It 'Get-Help finds <_> in the built module' -ForEach @('about_Mindhunters', 'about_Mindhunters_Errors', 'about_Mindhunters_Writes') {
         Test-Topic $_ | Should -BeTrue
         $text[$_] | Should -Match "TOPIC\s+$_\s"
@@ -338,10 +339,7 @@ Describe 'The about topics' {
 }
 
 Describe 'The error ids' {
-    BeforeAll {
-        $errorsTopic = Get-Help about_Mindhunters_Errors | Out-String
-        $allHelp = (@($topics | ForEach-Object { Get-Help $_ | Out-String }) + @($commandCases.Name | ForEach-Object { Get-Help $_ -Full | Out-String })) -join "`n"
-    }
+    BeforeAll { $errorsTopic = $text['about_Mindhunters_Errors'] }
 
     It 'about_Mindhunters_Errors lists <Id>, which the module can raise, with its category' -ForEach $errorIdCases {
         # The engine's ids have their category in the code; the cmdlets' own ids (ErrorRecords.InvalidArgument) are InvalidArgument.

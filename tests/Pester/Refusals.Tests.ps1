@@ -119,55 +119,85 @@ Describe 'An invalid wildcard' {
     }
 }
 
-Describe 'A refusal before any request in a runbook' {
+# That `pwsh -NonInteractive -File` exits non-zero when a script stops is PowerShell's; what each refusal must do is
+# stop the script. So one refusal runs as a runbook of its own, and the other cases one after another in one such
+# runbook (a fresh process costs 2 core-seconds), each judged by its environment, its requests and its outcome: stopped
+# or not, and what it wrote before. The cases are the Describe's data: discovery makes an It of each, BeforeAll runs them.
+Describe 'A refusal before any request in a runbook' -ForEach @(@{
+        EnvironmentCases = @(
+            @{ Case = 'MIHU_API_TOKEN empty'; Environment = @{ MIHU_TENANT = 'refuse'; MIHU_API_TOKEN = ''; MIHU_BASE_URI = '' }; Message = 'MIHU_API_TOKEN is not set' }
+            @{ Case = 'a bad MIHU_BASE_URI'; Environment = @{ MIHU_TENANT = 'refuse'; MIHU_API_TOKEN = 'x'; MIHU_BASE_URI = 'ftp://refuse.example.com' }; Message = 'MIHU_BASE_URI must use https' }
+            @{ Case = 'a token with a line break'; Environment = @{ MIHU_TENANT = 'refuse'; MIHU_API_TOKEN = "abc`ndef"; MIHU_BASE_URI = '' }; Message = 'control character' }
+        )
+        CommandCases = @(
+            @{ Case = 'an empty agent uuid'; Command = 'Get-MhPhoneNumber -BoundToAgentUuid $null -ErrorAction Stop' }
+            @{ Case = 'an invalid wildcard'; Command = 'Get-MhAgent -Name ''[EU'' -ErrorAction Stop' }
+            @{ Case = 'a change without a setting'; Command = 'Set-MhPhoneNumber -PhoneNumberUuid 00000001-0000-4000-8000-000000000001 -ErrorAction Stop' }
+            @{ Case = 'an empty number uuid'; Command = 'Set-MhPhoneNumber -PhoneNumberUuid ([guid]::Empty) -SmsEnabled $false -ErrorAction Stop' }
+            @{ Case = 'a bad subdomain'; Command = 'Connect-MhAccount -Subdomain a.b -Token (ConvertTo-SecureString x -AsPlainText -Force) -ErrorAction Stop' }
+        )
+    }) {
     BeforeAll {
         $script:csv = Join-Path ([IO.Path]::GetTempPath()) "mh-refusal-$([guid]::NewGuid().ToString('N')).csv"
         $script:connected = @{ MIHU_TENANT = 'refuse'; MIHU_API_TOKEN = $token; MIHU_BASE_URI = $api.BaseUri }
+        $notConnected = @{ MIHU_TENANT = ''; MIHU_API_TOKEN = ''; MIHU_BASE_URI = '' }
+        $export = "Get-MhPhoneNumber -ErrorAction Stop | Export-Csv -Path '$csv' -NoTypeInformation`n'after the export'"
+        $scripts = @($EnvironmentCases | ForEach-Object { @{ Case = $_.Case; Environment = $_.Environment; Script = $export } }) +
+            @(@{ Case = 'ErrorActionPreference'; Environment = $notConnected; Script = "`$ErrorActionPreference = 'Stop'`nGet-MhAgent | Export-Csv -Path '$csv' -NoTypeInformation`n'after the export'" }) +
+            @($CommandCases | ForEach-Object { @{ Case = $_.Case; Environment = $connected; Script = "$($_.Command)`n'after'" } })
+        # Each case in a runspace of its own, as its own runbook would run it: no try around it (a try would catch what
+        # only ends one statement), and what ends the script ends Invoke, the way it ends `pwsh -File` with exit code 1.
+        $runner = @"
+foreach (`$case in ConvertFrom-Json @'
+$(ConvertTo-Json -InputObject $scripts -Depth 4 -Compress)
+'@) {
+    foreach (`$name in 'MIHU_TENANT', 'MIHU_API_TOKEN', 'MIHU_BASE_URI') { [Environment]::SetEnvironmentVariable(`$name, `$case.Environment.`$name) }
+    Remove-Item '$csv' -ErrorAction Ignore
+    `$null = Invoke-RestMethod -Method Delete -Uri '$($api.BaseUri)/_fake/requests'
+    `$runbook = [powershell]::Create().AddScript("Import-Module '$(Get-BuiltModulePath)'").AddStatement().AddScript(`$case.Script)
+    `$written = [Management.Automation.PSDataCollection[psobject]]::new(); `$stopped = `$false; `$message = ''
+    try { `$runbook.Invoke(`$null, `$written) } catch { `$stopped = `$true; `$message = `$_.Exception.GetBaseException().Message } finally { `$runbook.Runspace.Dispose(); `$runbook.Dispose() }
+    `$requests = @(Invoke-RestMethod -Uri '$($api.BaseUri)/_fake/requests' | ForEach-Object { `$_ }).Count
+    `$csvLength = if (Test-Path '$csv') { (Get-Item '$csv').Length } else { 0 }
+    'CASE ' + (@{ Case = `$case.Case; Stopped = `$stopped; Written = @(`$written | ForEach-Object { "`$_" }); Message = `$message; Requests = `$requests; CsvLength = `$csvLength } | ConvertTo-Json -Compress)
+}
+"@
+        $run = Invoke-Runbook -Script $runner -Environment @{}
+        $script:outcome = @{}
+        foreach ($line in $run.Output | Where-Object { $_ -like 'CASE *' }) { $o = $line.Substring(5) | ConvertFrom-Json; $outcome[$o.Case] = $o }
+        $run.ExitCode | Should -Be 0 -Because "the runbook of the cases ends whatever each case does: $($run.Error)"
     }
     AfterEach { Remove-Item $csv -ErrorAction Ignore }
 
-    It 'stops the script and exits non-zero under -ErrorAction Stop: <Case>' -ForEach @(
-        @{ Case = 'not connected'; Environment = @{ MIHU_TENANT = ''; MIHU_API_TOKEN = ''; MIHU_BASE_URI = '' }; Message = 'Not connected' }
-        @{ Case = 'MIHU_API_TOKEN empty'; Environment = @{ MIHU_TENANT = 'refuse'; MIHU_API_TOKEN = ''; MIHU_BASE_URI = '' }; Message = 'MIHU_API_TOKEN is not set' }
-        @{ Case = 'a bad MIHU_BASE_URI'; Environment = @{ MIHU_TENANT = 'refuse'; MIHU_API_TOKEN = 'x'; MIHU_BASE_URI = 'ftp://refuse.example.com' }; Message = 'MIHU_BASE_URI must use https' }
-        @{ Case = 'a token with a line break'; Environment = @{ MIHU_TENANT = 'refuse'; MIHU_API_TOKEN = "abc`ndef"; MIHU_BASE_URI = '' }; Message = 'control character' }
-    ) {
-        $result = Invoke-Runbook -Environment $Environment -Script @"
-Get-MhPhoneNumber -ErrorAction Stop | Export-Csv -Path '$csv' -NoTypeInformation
-'after the export'
-"@
+    It 'stops the script and exits non-zero under -ErrorAction Stop, in a runbook of its own: not connected' {
+        $result = Invoke-Runbook -Environment $notConnected -Script $export
         $result.ExitCode | Should -Not -Be 0
         $result.Output | Should -Not -Contain 'after the export'
-        $result.Error | Should -Match $Message
+        $result.Error | Should -Match 'Not connected'
         if (Test-Path $csv) { (Get-Item $csv).Length | Should -Be 0 }
     }
 
-    It 'stops the script under $ErrorActionPreference = ''Stop'' too' {
-        $result = Invoke-Runbook -Environment @{ MIHU_TENANT = ''; MIHU_API_TOKEN = ''; MIHU_BASE_URI = '' } -Script @"
-`$ErrorActionPreference = 'Stop'
-Get-MhAgent | Export-Csv -Path '$csv' -NoTypeInformation
-'after the export'
-"@
-        $result.ExitCode | Should -Not -Be 0
-        $result.Output | Should -Not -Contain 'after the export'
+    It 'stops the script under -ErrorAction Stop: <Case>' -ForEach $EnvironmentCases {
+        $outcome[$Case].Stopped | Should -BeTrue
+        $outcome[$Case].Written | Should -Not -Contain 'after the export'
+        $outcome[$Case].Message | Should -Match $Message
+        $outcome[$Case].CsvLength | Should -Be 0
     }
 
-    It 'stops the script for <Case> under -ErrorAction Stop' -ForEach @(
-        @{ Case = 'an empty agent uuid'; Command = 'Get-MhPhoneNumber -BoundToAgentUuid $null -ErrorAction Stop' }
-        @{ Case = 'an invalid wildcard'; Command = 'Get-MhAgent -Name ''[EU'' -ErrorAction Stop' }
-        @{ Case = 'a change without a setting'; Command = 'Set-MhPhoneNumber -PhoneNumberUuid 00000001-0000-4000-8000-000000000001 -ErrorAction Stop' }
-        @{ Case = 'an empty number uuid'; Command = 'Set-MhPhoneNumber -PhoneNumberUuid ([guid]::Empty) -SmsEnabled $false -ErrorAction Stop' }
-        @{ Case = 'a bad subdomain'; Command = 'Connect-MhAccount -Subdomain a.b -Token (ConvertTo-SecureString x -AsPlainText -Force) -ErrorAction Stop' }
-    ) {
-        Clear-FakeApiRequest $api
-        $result = Invoke-Runbook -Environment $connected -Script "$Command`n'after'"
-        $result.ExitCode | Should -Not -Be 0
-        $result.Output | Should -Not -Contain 'after'
-        @(Get-FakeApiRequest $api).Count | Should -Be 0
+    It 'stops the script under $ErrorActionPreference = ''Stop'' too' {
+        $outcome['ErrorActionPreference'].Stopped | Should -BeTrue
+        $outcome['ErrorActionPreference'].Written | Should -Not -Contain 'after the export'
+        $outcome['ErrorActionPreference'].Requests | Should -Be 0
+    }
+
+    It 'stops the script for <Case> under -ErrorAction Stop, before any request' -ForEach $CommandCases {
+        $outcome[$Case].Stopped | Should -BeTrue
+        $outcome[$Case].Written | Should -Not -Contain 'after'
+        $outcome[$Case].Requests | Should -Be 0
     }
 
     It 'at the prompt, stays as it was: the same error ends that command only, a try/catch still catches it' {
-        $result = Invoke-Runbook -Environment @{ MIHU_TENANT = ''; MIHU_API_TOKEN = ''; MIHU_BASE_URI = '' } -Script @"
+        $result = Invoke-Runbook -Environment $notConnected -Script @"
 `$listed = Get-MhPhoneNumber
 "listed: `$((`$listed | Measure-Object).Count)"
 try { Get-MhPhoneNumber -ErrorAction Stop } catch { "caught: `$(`$_.FullyQualifiedErrorId)" }
