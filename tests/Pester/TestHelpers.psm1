@@ -13,6 +13,73 @@ function Wait-Until {
     while (-not (& $Condition) -and [DateTime]::UtcNow -lt $deadline) { Start-Sleep -Milliseconds 20 }
 }
 
-Export-ModuleMember -Function Wait-Until, Start-FakeApi, Stop-FakeApi, Get-FakeApiRequest, Get-FakeApiInFlight, Clear-FakeApiRequest,
+# Runs several scripts one after another in ONE fresh pwsh, for tests that each need "a fresh session's streams" or
+# "what a runbook printed" but not a process of their own: a fresh pwsh costs about 2 core-seconds to start, and the
+# test run is CPU-bound. $Section maps a name to a script, or to @{ Script = ...; Environment = @{...} } for variables
+# that differ from the common -Environment (set for that section only). Each section runs in a scope of its own; a
+# terminating error ends that section, not the others. Returns, by name, the section's Output lines, its Error text,
+# and Completed: whether it ran to its end (where a script of its own would have exited 0 for lack of a terminating
+# error). A section a crash never reached has Completed $false and says so in Error, so its test fails by name.
+# Memory peaks are not for sections: the process's peak is every section's.
+function Invoke-ChildPwshSection {
+    param(
+        [Parameter(Mandatory)] [System.Collections.Specialized.OrderedDictionary] $Section,
+        [hashtable] $Environment = @{},
+        [int] $TimeoutSec = 0
+    )
+    $quote = { param($Text) "'" + ($Text -replace "'", "''") + "'" }
+    $script = foreach ($name in $Section.Keys) {
+        $entry = $Section[$name]
+        $body = if ($entry -is [hashtable]) { $entry.Script } else { [string]$entry }
+        $variables = if ($entry -is [hashtable] -and $entry.Environment) { $entry.Environment } else { @{} }
+        $marker = & $quote "##section $name"
+        $set = foreach ($variable in $variables.Keys) { "Set-Item -LiteralPath Env:$variable -Value $(& $quote ([string]$variables[$variable]))" }
+        $restore = foreach ($variable in $variables.Keys) {
+            if ($Environment.ContainsKey($variable)) { "Set-Item -LiteralPath Env:$variable -Value $(& $quote ([string]$Environment[$variable]))" }
+            else { "Remove-Item -LiteralPath Env:$variable -ErrorAction Ignore" }
+        }
+        # The marker goes to both streams the way their own text does (output through the pipeline, errors through the
+        # host's error line), so each stream splits at the same place.
+        @"
+$marker
+`$Host.UI.WriteErrorLine($marker)
+$($set -join "`n")
+try {
+    & {
+$body
+    }
+    '##completed'
+} catch {
+    `$Host.UI.WriteErrorLine("Terminating error: `$_")
+}
+$($restore -join "`n")
+"@
+    }
+    $result = Invoke-ChildPwsh -Script ($script -join "`n") -Environment $Environment -TimeoutSec $TimeoutSec
+    $outputs = @{}; $errors = @{}; $current = $null
+    foreach ($line in $result.Output) {
+        if ($line -like '##section *') { $current = $line.Substring(10); $outputs[$current] = [Collections.Generic.List[string]]::new() }
+        elseif ($null -ne $current) { $outputs[$current].Add($line) }
+    }
+    $current = $null
+    foreach ($line in $result.Error -split "`r?`n") {
+        if ($line -like '##section *') { $current = $line.Substring(10); $errors[$current] = [Collections.Generic.List[string]]::new() }
+        elseif ($null -ne $current) { $errors[$current].Add($line) }
+    }
+    $sections = @{}
+    foreach ($name in $Section.Keys) {
+        $lines = if ($outputs.ContainsKey($name)) { @($outputs[$name]) } else { @() }
+        $errorText = if ($errors.ContainsKey($name)) { ($errors[$name] -join "`n").Trim() }
+            else { "The section never ran (the child pwsh exited with $($result.ExitCode)). $($result.Error)" }
+        $sections[$name] = [pscustomobject]@{
+            Output    = @($lines | Where-Object { $_ -ne '##completed' })
+            Error     = $errorText
+            Completed = $lines -contains '##completed'
+        }
+    }
+    $sections
+}
+
+Export-ModuleMember -Function Wait-Until, Invoke-ChildPwshSection, Start-FakeApi, Stop-FakeApi, Get-FakeApiRequest, Get-FakeApiInFlight, Clear-FakeApiRequest,
     Reset-FakeApiChannelSetting, Set-FakeApiFault, Get-FakeApiHostileUri, Get-BuiltModulePath, Invoke-ChildPwsh, Invoke-AnsweringPwsh,
     New-IsolatedEnvironment, Enter-FakeApiShell
