@@ -24,22 +24,18 @@ Describe 'The sample runbook from a clone' {
             earlier = Join-Path $folder.earlier 'active.csv'; none = Join-Path $TestDrive 'none.csv'
         }
         # Each run is the runbook as a scheduler starts it (& script, then its exit code), one after another in one fresh
-        # pwsh: a pwsh per run cost about 2 core-seconds each. Each run reports its own exit code and errors.
-        $run = { param($Name) "& '$sample' -Path '$($csv[$Name])'; ""exit: `$LASTEXITCODE""" }
+        # pwsh: a pwsh per run cost about 2 core-seconds each. Each run reports its own exit code, output and errors.
+        $run = { param($Name) "& '$sample' -Path '$($csv[$Name])'" }
         $script:runs = Invoke-ChildPwshSection -Environment $environment -Section ([ordered]@{
                 ok      = & $run 'ok'
                 wrong   = @{ Script = & $run 'wrong'; Environment = @{ MIHU_API_TOKEN = 'wrong-token' } }
                 earlier = @{ Script = & $run 'earlier'; Environment = @{ MIHU_API_TOKEN = 'wrong-token' } }
                 none    = @{ Script = & $run 'none'; Environment = @{ MIHU_BASE_URI = $empty.BaseUri } }
             })
-        function script:Get-ExitCode($Run) {
-            $line = @($Run.Output | Where-Object { $_ -like 'exit: *' })
-            if ($line.Count -eq 1) { [int]$line[0].Substring(6) } else { "no exit code: $($Run.Error)" }
-        }
     }
 
     It 'finds the built module and exports the active numbers, with a fee column a spreadsheet can sum' {
-        Get-ExitCode $runs.ok | Should -Be 0 -Because $runs.ok.Error
+        $runs.ok.LastExitCode | Should -Be 0 -Because $runs.ok.Error
         $rows = @(Import-Csv $csv.ok)
         $rows.Count | Should -BeGreaterThan 0
         $rows | ForEach-Object {
@@ -52,20 +48,20 @@ Describe 'The sample runbook from a clone' {
     }
 
     It 'on a wrong token exits 1 and leaves no file behind, not even a temporary one' {
-        Get-ExitCode $runs.wrong | Should -Be 1
+        $runs.wrong.LastExitCode | Should -Be 1
         $runs.wrong.Error | Should -Match '401'
         $runs.wrong.Error | Should -Not -Match 'wrong-token'
         @(Get-ChildItem $folder.wrong -Force).Count | Should -Be 0
     }
 
     It 'on a failure leaves an earlier export as it was' {
-        Get-ExitCode $runs.earlier | Should -Be 1
+        $runs.earlier.LastExitCode | Should -Be 1
         Get-Content $csv.earlier | Should -Be 'earlier export'
         @(Get-ChildItem $folder.earlier -Force).Name | Should -Be @('active.csv')
     }
 
     It 'writes the header line when no number is active' {
-        Get-ExitCode $runs.none | Should -Be 0 -Because $runs.none.Error
+        $runs.none.LastExitCode | Should -Be 0 -Because $runs.none.Error
         @(Get-Content $csv.none)[0] | Should -Match '^"Number","CountryCode",.*"MonthlyFee","Currency"'
         @(Get-Content $csv.none).Count | Should -Be 1
     }

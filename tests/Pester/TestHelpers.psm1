@@ -19,7 +19,8 @@ function Wait-Until {
 # that differ from the common -Environment (set for that section only). Each section runs in a scope of its own; a
 # terminating error ends that section, not the others. Returns, by name, the section's Output lines, its Error text,
 # and Completed: whether it ran to its end (where a script of its own would have exited 0 for lack of a terminating
-# error). A section a crash never reached has Completed $false and says so in Error, so its test fails by name.
+# error), and LastExitCode: the $LASTEXITCODE it left (a script's exit code, as `& script.ps1` sets it), else $null.
+# A section a crash never reached has Completed $false and says so in Error, so its test fails by name.
 # Memory peaks are not for sections: the process's peak is every section's.
 function Invoke-ChildPwshSection {
     param(
@@ -44,6 +45,7 @@ function Invoke-ChildPwshSection {
 $marker
 `$Host.UI.WriteErrorLine($marker)
 $($set -join "`n")
+`$global:LASTEXITCODE = `$null
 try {
     & {
 $body
@@ -52,6 +54,7 @@ $body
 } catch {
     `$Host.UI.WriteErrorLine("Terminating error: `$_")
 }
+if (`$null -ne `$global:LASTEXITCODE) { "##exit `$global:LASTEXITCODE" }
 $($restore -join "`n")
 "@
     }
@@ -72,9 +75,10 @@ $($restore -join "`n")
         $errorText = if ($errors.ContainsKey($name)) { ($errors[$name] -join "`n").Trim() }
             else { "The section never ran (the child pwsh exited with $($result.ExitCode)). $($result.Error)" }
         $sections[$name] = [pscustomobject]@{
-            Output    = @($lines | Where-Object { $_ -ne '##completed' })
-            Error     = $errorText
-            Completed = $lines -contains '##completed'
+            Output       = @($lines | Where-Object { $_ -ne '##completed' -and $_ -notlike '##exit*' })
+            Error        = $errorText
+            Completed    = $lines -contains '##completed'
+            LastExitCode = $lines | Where-Object { $_ -match '^##exit -?\d+$' } | ForEach-Object { [int]$_.Substring(7) }
         }
     }
     $sections
