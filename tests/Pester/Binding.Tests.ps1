@@ -139,7 +139,7 @@ Describe 'What -WhatIf and -Confirm say' {
 
     It 'names the agent bound now and the agent to come (one listing of the agents for the names), and sends no change' {
         $result = $commands.call
-        $result.Completed | Should -BeTrue -Because $result.Error
+        $result.ExitCode | Should -Be 0 -Because $result.Error
         $result.Output | Where-Object { $_ -like 'What if:*' } |
             Should -Be "What if: Performing the operation `"Set binding call: Agent 3 -> Support Desk`" on target `"$number17 ($(Get-FakeNumberUuid 17))`"."
         (Get-FakeApiRequest $scoped.call).method | Should -Not -Contain 'POST'
@@ -155,8 +155,8 @@ Describe 'What -WhatIf and -Confirm say' {
 
     It 'asks by default (ConfirmImpact High): where nobody can answer, nothing is sent' {
         (Get-Command Set-MhPhoneNumberBinding).ImplementingType.GetCustomAttributes([System.Management.Automation.CmdletAttribute], $false).ConfirmImpact | Should -Be 'High'
-        # -NonInteractive: a prompt cannot be answered, so the command fails (a terminating error) instead of sending.
-        $commands.confirm.Completed | Should -BeFalse
+        # -NonInteractive: a prompt cannot be answered, so the command fails instead of sending.
+        $commands.confirm.ExitCode | Should -Be 1
         (Get-FakeApiRequest $scoped.confirm).method | Should -Not -Contain 'POST'
     }
 }

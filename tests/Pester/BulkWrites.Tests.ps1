@@ -141,7 +141,7 @@ Describe 'Prompts at -ThrottleLimit 8' {
 
     It '-WhatIf sends nothing and lists each change in input order' {
         $result = $whatIf.piped
-        $result.Completed | Should -BeTrue -Because $result.Error
+        $result.ExitCode | Should -Be 0 -Because $result.Error
         (Get-Patch $whatIfApi.piped).Count | Should -Be 0
         $targets = $result.Output | Where-Object { $_ -like 'What if:*' } | ForEach-Object { if ($_ -match 'on target "([^"]+)"') { $Matches[1] } }
         $targets | Should -Be (New-PipedNumber (1..20)).PhoneNumberUuid.Guid
@@ -196,7 +196,7 @@ Describe 'Nothing sent that changes nothing' {
 
     It '-WhatIf lists only the numbers that change' {
         $result = $whatIf.listed
-        $result.Completed | Should -BeTrue -Because $result.Error
+        $result.ExitCode | Should -Be 0 -Because $result.Error
         $lines = @($result.Output | Where-Object { $_ -like 'What if:*' })
         $lines.Count | Should -Be $smsOn.Count
         $lines | ForEach-Object { $_ | Should -Match 'sms\.enabled from True to False' }

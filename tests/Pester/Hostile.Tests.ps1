@@ -161,7 +161,7 @@ Connect-MhAccount -Subdomain debug -Token (ConvertTo-SecureString '$token' -AsPl
 
     It 'writes debug lines and never prompts under -NonInteractive' {
         $result = $runbooks.'debug-lines'
-        $result.Completed | Should -BeTrue -Because $result.Error
+        $result.ExitCode | Should -Be 0 -Because $result.Error
         $result.Output | Should -Contain 'numbers: 225'
         $result.Output | Should -Contain 'debug: 5'
         # Verbose follows `$VerbosePreference (SilentlyContinue here), not -Debug.
@@ -170,7 +170,7 @@ Connect-MhAccount -Subdomain debug -Token (ConvertTo-SecureString '$token' -AsPl
 
     It 'never prompts in any cmdlet under -NonInteractive: agents, rates, a change and its -WhatIf' {
         $result = $runbooks.'every-cmdlet'
-        $result.Completed | Should -BeTrue -Because $result.Error
+        $result.ExitCode | Should -Be 0 -Because $result.Error
         $result.Output | Should -Contain 'whatif: 0'
         $result.Output | Should -Contain 'changed: 3'
         ($result.Output | Where-Object { $_ -like 'agents: *' }) | Should -Not -Be 'agents: 0'
@@ -181,7 +181,7 @@ Connect-MhAccount -Subdomain debug -Token (ConvertTo-SecureString '$token' -AsPl
 
     It 'writes Verbose lines too when $VerbosePreference or -Verbose asks for them' {
         $result = $runbooks.'verbose'
-        $result.Completed | Should -BeTrue -Because $result.Error
+        $result.ExitCode | Should -Be 0 -Because $result.Error
         $result.Output | Should -Contain 'preference: 1'
         $result.Output | Should -Contain 'switch: 1'
         $result.Output | Should -Contain 'connected'

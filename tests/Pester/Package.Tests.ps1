@@ -175,7 +175,7 @@ foreach ($name in $steps.Keys) {
 
     It 'no cmdlet ever prompts under -NonInteractive' {
         $result = $runs.'no-prompt'
-        $result.Completed | Should -BeTrue -Because $result.Error
+        $result.ExitCode | Should -Be 0 -Because $result.Error
         $result.Output | Should -Contain 'Get-MhContext=ok'
         $result.Output | Should -Contain 'Get-MhPhoneNumber=ok'
         $result.Output | Should -Contain 'Get-MhAgent=ok'

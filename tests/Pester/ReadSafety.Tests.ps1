@@ -85,7 +85,7 @@ AfterAll {
 Describe 'Warnings under -Debug in a runbook' {
     It 'writes every warning the module has, follows $WarningPreference, and never prompts under -NonInteractive' {
         $result = $session.'every-warning'
-        $result.Completed | Should -BeTrue -Because $result.Error
+        $result.ExitCode | Should -Be 0 -Because $result.Error
         $result.Output | Should -Contain 'numbers: 17'
         $warnings = @($result.Output | Where-Object { $_ -like 'warning: *' })
         $warnings.Count | Should -Be 4
@@ -125,7 +125,6 @@ $(Get-ListingScript $Command)
     # Each bound below allows a few hundred MB more than this, where the unbounded module took 1.3 GB and 4.8 GB.
     It 'an ordinary listing, for comparison' {
         $run = ConvertFrom-Listing $session.ordinary.Output $session.ordinary
-        $run.Raw.Completed | Should -BeTrue -Because $run.Raw.Error
         Write-Host "    an ordinary listing: $($run.PeakMB) MB peak"
         $run.Count | Should -Be 18
         $run.PeakMB | Should -BeLessThan 250
@@ -160,7 +159,7 @@ $(Get-ListingScript $Command)
 Describe 'A page too large to read' {
     It 'is asked for again in smaller pages: 40 agents with a prompt of 1 MB each list completely' {
         $result = $session.'big-agents'
-        $result.Completed | Should -BeTrue -Because $result.Error
+        $result.ExitCode | Should -Be 0 -Because $result.Error
         $result.Output | Should -Contain 'agents: 40'
         $result.Output | Should -Contain 'unique: 40'
         $result.Output | Should -Contain 'prompts: 40'

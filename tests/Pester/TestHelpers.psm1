@@ -16,12 +16,13 @@ function Wait-Until {
 # Runs several scripts one after another in ONE fresh pwsh, for tests that each need "a fresh session's streams" or
 # "what a runbook printed" but not a process of their own: a fresh pwsh costs about 2 core-seconds to start, and the
 # test run is CPU-bound. $Section maps a name to a script, or to @{ Script = ...; Environment = @{...} } for variables
-# that differ from the common -Environment (set for that section only). Each section runs in a scope of its own; a
+# that differ from the common -Environment (set for that section only). Each section runs in a scope of its own, and a
 # terminating error ends that section, not the others. Returns, by name, the section's Output lines, its Error text,
-# and Completed: whether it ran to its end (where a script of its own would have exited 0 for lack of a terminating
-# error), and LastExitCode: the $LASTEXITCODE it left (a script's exit code, as `& script.ps1` sets it), else $null.
-# A section a crash never reached has Completed $false and says so in Error, so its test fails by name.
-# Memory peaks are not for sections: the process's peak is every section's.
+# ExitCode: what `pwsh -Command` would have exited with for that script alone (1 when a terminating error ended it or its
+# last statement failed, else 0), and LastExitCode: the $LASTEXITCODE it left (a script's exit code, as `& script.ps1`
+# sets it), else $null. A section a crash never reached has no ExitCode and says so in Error, so its test fails by name.
+# Not for a test whose promise is that a script goes on, or stops, after a statement-terminating error (a section
+# stops at any terminating error), nor for a memory peak (the process's peak is every section's).
 function Invoke-ChildPwshSection {
     param(
         [Parameter(Mandatory)] [System.Collections.Specialized.OrderedDictionary] $Section,
@@ -40,21 +41,24 @@ function Invoke-ChildPwshSection {
             else { "Remove-Item -LiteralPath Env:$variable -ErrorAction Ignore" }
         }
         # The marker goes to both streams the way their own text does (output through the pipeline, errors through the
-        # host's error line), so each stream splits at the same place.
+        # host's error line), so each stream splits at the same place. $? right after the body is its last statement's.
         @"
 $marker
 `$Host.UI.WriteErrorLine($marker)
 $($set -join "`n")
 `$global:LASTEXITCODE = `$null
+`$global:SectionSucceeded = `$false
 try {
     & {
 $body
+        `$global:SectionSucceeded = `$?
     }
-    '##completed'
 } catch {
+    `$global:SectionSucceeded = `$false
     `$Host.UI.WriteErrorLine("Terminating error: `$_")
 }
-if (`$null -ne `$global:LASTEXITCODE) { "##exit `$global:LASTEXITCODE" }
+"##exit-code `$(if (`$global:SectionSucceeded) { 0 } else { 1 })"
+if (`$null -ne `$global:LASTEXITCODE) { "##last-exit-code `$global:LASTEXITCODE" }
 $($restore -join "`n")
 "@
     }
@@ -74,11 +78,12 @@ $($restore -join "`n")
         $lines = if ($outputs.ContainsKey($name)) { @($outputs[$name]) } else { @() }
         $errorText = if ($errors.ContainsKey($name)) { ($errors[$name] -join "`n").Trim() }
             else { "The section never ran (the child pwsh exited with $($result.ExitCode)). $($result.Error)" }
+        $code = { param($Prefix) $lines | Where-Object { $_ -match "^##$Prefix -?\d+$" } | ForEach-Object { [int]($_ -split ' ')[-1] } }
         $sections[$name] = [pscustomobject]@{
-            Output       = @($lines | Where-Object { $_ -ne '##completed' -and $_ -notlike '##exit*' })
+            Output       = @($lines | Where-Object { $_ -notmatch '^##(exit-code|last-exit-code) -?\d+$' })
             Error        = $errorText
-            Completed    = $lines -contains '##completed'
-            LastExitCode = $lines | Where-Object { $_ -match '^##exit -?\d+$' } | ForEach-Object { [int]$_.Substring(7) }
+            ExitCode     = & $code 'exit-code'
+            LastExitCode = & $code 'last-exit-code'
         }
     }
     $sections
