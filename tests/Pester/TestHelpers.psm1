@@ -1,5 +1,6 @@
 # What every Pester file imports: the fake API helpers (tools/FakeApi.psm1: Start-FakeApi makes a scope of the run's one
-# fake API process, Stop-FakeApi drops it), the child-process helpers (tools/ChildPwsh.psm1), and Wait-Until.
+# fake API process, Stop-FakeApi drops it), the child-process helpers (tools/ChildPwsh.psm1), Wait-Until and
+# Invoke-ChildPwshSection (several scripts in one fresh pwsh).
 # The build, the demo and the benchmark import the same modules from tools/, never this file.
 
 $tools = Join-Path (Split-Path (Split-Path $PSScriptRoot -Parent) -Parent) 'tools'
