@@ -118,36 +118,45 @@ Describe 'Set-MhPhoneNumberBinding' {
 Describe 'What -WhatIf and -Confirm say' {
     BeforeAll {
         New-Api
-        $script:environment = @{ MIHU_TENANT = 'binding'; MIHU_API_TOKEN = $token; MIHU_BASE_URI = $api.BaseUri }
+        # The console output of three commands, one after another in one fresh pwsh under -NonInteractive (a pwsh costs
+        # about 2 core-seconds to start), each against a scope of its own, whose log then holds only its requests.
+        $script:scoped = @{}
+        foreach ($name in 'call', 'sms', 'confirm') { $scoped[$name] = Start-FakeApi -Count 60 -Token $token }
+        $script:number17 = (Get-Number 17).Number
+        $script:commands = Invoke-ChildPwshSection -TimeoutSec 200 -Environment @{ MIHU_TENANT = 'binding'; MIHU_API_TOKEN = $token } -Section ([ordered]@{
+                call    = @{ Environment = @{ MIHU_BASE_URI = $scoped.call.BaseUri }
+                    Script = "Import-Module '$(Get-BuiltModulePath)'; Get-MhPhoneNumber -Search '$($number17.TrimStart('+'))' | Set-MhPhoneNumberBinding -AgentUuid $supportDesk -Channel Call -WhatIf" }
+                sms     = @{ Environment = @{ MIHU_BASE_URI = $scoped.sms.BaseUri }
+                    Script = "Import-Module '$(Get-BuiltModulePath)'; Get-MhAgent -Name 'Support Night' | Set-MhPhoneNumberBinding -PhoneNumberUuid $(Get-FakeNumberUuid 1) -Channel Sms -WhatIf" }
+                confirm = @{ Environment = @{ MIHU_BASE_URI = $scoped.confirm.BaseUri }
+                    Script = "Import-Module '$(Get-BuiltModulePath)'; Set-MhPhoneNumberBinding -PhoneNumberUuid $(Get-FakeNumberUuid 1) -AgentUuid $supportDesk -Channel Call" }
+            })
     }
-    AfterAll { Stop-FakeApi $api }
-    BeforeEach { Clear-FakeApiRequest $api }
+    AfterAll {
+        Stop-FakeApi $api
+        $scoped.Values | Stop-FakeApi
+    }
 
     It 'names the agent bound now and the agent to come (one listing of the agents for the names), and sends no change' {
-        $script = "Import-Module '$(Get-BuiltModulePath)'; Get-MhPhoneNumber -Search '$((Get-Number 17).Number.TrimStart('+'))' | Set-MhPhoneNumberBinding -AgentUuid $supportDesk -Channel Call -WhatIf"
-        Clear-FakeApiRequest $api
-        $result = Invoke-ChildPwsh -Script $script -Environment $environment -TimeoutSec 120
+        $result = $commands.call
         $result.ExitCode | Should -Be 0 -Because $result.Error
         $result.Output | Where-Object { $_ -like 'What if:*' } |
-            Should -Be "What if: Performing the operation `"Set binding call: Agent 3 -> Support Desk`" on target `"$((Get-Number 17).Number) ($(Get-FakeNumberUuid 17))`"."
-        (Get-FakeApiRequest $api).method | Should -Not -Contain 'POST'
-        @(Get-FakeApiRequest $api | Where-Object path -EQ '/api/v1/agents').Count | Should -Be 1
+            Should -Be "What if: Performing the operation `"Set binding call: Agent 3 -> Support Desk`" on target `"$number17 ($(Get-FakeNumberUuid 17))`"."
+        (Get-FakeApiRequest $scoped.call).method | Should -Not -Contain 'POST'
+        @(Get-FakeApiRequest $scoped.call | Where-Object path -EQ '/api/v1/agents').Count | Should -Be 1
     }
 
     It 'for SMS, says that the agent''s SMS number is replaced; a piped agent gives its name without a listing' {
-        $script = "Import-Module '$(Get-BuiltModulePath)'; Get-MhAgent -Name 'Support Night' | Set-MhPhoneNumberBinding -PhoneNumberUuid $(Get-FakeNumberUuid 1) -Channel Sms -WhatIf"
-        $result = Invoke-ChildPwsh -Script $script -Environment $environment -TimeoutSec 120
+        $result = $commands.sms
         $result.Output | Where-Object { $_ -like 'What if:*' } |
             Should -Be "What if: Performing the operation `"Set binding sms -> Support Night; the SMS number that Support Night has now, if any, is replaced by this one`" on target `"$(Get-FakeNumberUuid 1)`"."
-        @(Get-FakeApiRequest $api).Count | Should -Be 1
+        @(Get-FakeApiRequest $scoped.sms).Count | Should -Be 1
     }
 
     It 'asks by default (ConfirmImpact High): where nobody can answer, nothing is sent' {
         (Get-Command Set-MhPhoneNumberBinding).ImplementingType.GetCustomAttributes([System.Management.Automation.CmdletAttribute], $false).ConfirmImpact | Should -Be 'High'
-        $script = "Import-Module '$(Get-BuiltModulePath)'; Set-MhPhoneNumberBinding -PhoneNumberUuid $(Get-FakeNumberUuid 1) -AgentUuid $supportDesk -Channel Call"
         # -NonInteractive: a prompt cannot be answered, so the command fails instead of sending.
-        $result = Invoke-ChildPwsh -Script $script -Environment $environment -TimeoutSec 120
-        $result.ExitCode | Should -Not -Be 0
-        (Get-FakeApiRequest $api).method | Should -Not -Contain 'POST'
+        $commands.confirm.ExitCode | Should -Be 1
+        (Get-FakeApiRequest $scoped.confirm).method | Should -Not -Contain 'POST'
     }
 }

@@ -12,12 +12,29 @@ BeforeAll {
     function script:Get-FakeNumberUuid([int] $Index) { [guid]('{0:x8}-0000-4000-8000-{0:x12}' -f $Index) }
     # Bare uuids, as from a CSV: nothing to compare with, so each is sent.
     function script:New-PipedNumber([int[]] $Index) { $Index | ForEach-Object { [pscustomobject]@{ PhoneNumberUuid = Get-FakeNumberUuid $_ } } }
-    function script:Get-Patch { @(Get-FakeApiRequest $api | Where-Object method -EQ 'PATCH') }
+    function script:Get-Patch([object] $Api = $api) { @(Get-FakeApiRequest $Api | Where-Object method -EQ 'PATCH') }
+
+    # The console output of the two -WhatIf pipelines, one after another in one fresh pwsh (a pwsh costs about 2
+    # core-seconds to start), each against a scope of its own (fresh settings, a log of its own requests).
+    $script:whatIfApi = @{ piped = Start-FakeApi -Count 60 -Token $token; listed = Start-FakeApi -Count 60 -Token $token }
+    $script:whatIf = Invoke-ChildPwshSection -TimeoutSec 200 -Environment @{ MIHU_TENANT = 'bulk'; MIHU_API_TOKEN = $token } -Section ([ordered]@{
+            piped  = @{ Environment = @{ MIHU_BASE_URI = $whatIfApi.piped.BaseUri }; Script = @"
+Import-Module '$(Get-BuiltModulePath)'
+`$ProgressPreference = 'SilentlyContinue'
+1..20 | ForEach-Object { [pscustomobject]@{ PhoneNumberUuid = [guid]('{0:x8}-0000-4000-8000-{0:x12}' -f `$_) } } | Set-MhPhoneNumber -SmsChannelLimit 4 -ThrottleLimit 8 -WhatIf
+"@ }
+            listed = @{ Environment = @{ MIHU_BASE_URI = $whatIfApi.listed.BaseUri }; Script = @"
+Import-Module '$(Get-BuiltModulePath)'
+`$ProgressPreference = 'SilentlyContinue'
+Get-MhPhoneNumber -First 40 | Set-MhPhoneNumber -SmsEnabled `$false -WhatIf
+"@ }
+        })
 }
 
 AfterAll {
     Disconnect-MhAccount
     Stop-FakeApi $api
+    $whatIfApi.Values | Stop-FakeApi
 }
 
 Describe 'Set-MhPhoneNumber -ThrottleLimit 8' {
@@ -33,8 +50,10 @@ Describe 'Set-MhPhoneNumber -ThrottleLimit 8' {
         Set-FakeApiFault $api @{ latency_ms = 100; latency_jitter_ms = 300 }
         $indexes = @(1..12) + 998 + @(13..30) + 999 + @(31..40)
         $piped = New-PipedNumber $indexes
-        # By default, one at a time.
-        $piped | Set-MhPhoneNumber -SmsChannelLimit 3 -Confirm:$false -ErrorAction SilentlyContinue
+        # By default, one at a time: twelve of them show it as well as all 42 (each answer takes 100-400 ms, so a
+        # second request in flight could not hide), in a quarter of the ten seconds.
+        $piped[0..11] | Set-MhPhoneNumber -SmsChannelLimit 3 -Confirm:$false -ErrorAction SilentlyContinue
+        (Get-Patch).Count | Should -Be 12
         (Get-Patch).in_flight | Select-Object -Unique | Should -Be 1
         Clear-FakeApiRequest $api
 
@@ -123,13 +142,9 @@ Describe 'Prompts at -ThrottleLimit 8' {
     }
 
     It '-WhatIf sends nothing and lists each change in input order' {
-        $result = Invoke-ChildPwsh -TimeoutSec 120 -Environment $childEnvironment -Script @"
-Import-Module '$(Get-BuiltModulePath)'
-`$ProgressPreference = 'SilentlyContinue'
-1..20 | ForEach-Object { [pscustomobject]@{ PhoneNumberUuid = [guid]('{0:x8}-0000-4000-8000-{0:x12}' -f `$_) } } | Set-MhPhoneNumber -SmsChannelLimit 4 -ThrottleLimit 8 -WhatIf
-"@
+        $result = $whatIf.piped
         $result.ExitCode | Should -Be 0 -Because $result.Error
-        (Get-Patch).Count | Should -Be 0
+        (Get-Patch $whatIfApi.piped).Count | Should -Be 0
         $targets = $result.Output | Where-Object { $_ -like 'What if:*' } | ForEach-Object { if ($_ -match 'on target "([^"]+)"') { $Matches[1] } }
         $targets | Should -Be (New-PipedNumber (1..20)).PhoneNumberUuid.Guid
     }
@@ -182,11 +197,7 @@ Describe 'Nothing sent that changes nothing' {
     }
 
     It '-WhatIf lists only the numbers that change' {
-        $result = Invoke-ChildPwsh -TimeoutSec 120 -Environment $childEnvironment -Script @"
-Import-Module '$(Get-BuiltModulePath)'
-`$ProgressPreference = 'SilentlyContinue'
-Get-MhPhoneNumber -First 40 | Set-MhPhoneNumber -SmsEnabled `$false -WhatIf
-"@
+        $result = $whatIf.listed
         $result.ExitCode | Should -Be 0 -Because $result.Error
         $lines = @($result.Output | Where-Object { $_ -like 'What if:*' })
         $lines.Count | Should -Be $smsOn.Count

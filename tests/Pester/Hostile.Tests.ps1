@@ -124,26 +124,17 @@ Describe 'Servers that never end' {
 
 Describe '-Debug in a runbook' {
     BeforeAll {
-        $script:environment = @{ MIHU_TENANT = 'debug'; MIHU_API_TOKEN = $token; MIHU_BASE_URI = $api.BaseUri }
-    }
-
-    It 'writes debug lines and never prompts under -NonInteractive' {
-        $result = Invoke-ChildPwsh -TimeoutSec 60 -Environment $environment -Script @"
+        # Three runbooks one after another in one fresh pwsh (a pwsh costs about 2 core-seconds to start); each reports
+        # its own output, and whether it ran to its end without a terminating error (a prompt under -NonInteractive is one).
+        $script:runbooks = Invoke-ChildPwshSection -TimeoutSec 200 -Environment @{ MIHU_TENANT = 'debug'; MIHU_API_TOKEN = $token; MIHU_BASE_URI = $api.BaseUri } -Section ([ordered]@{
+                'debug-lines' = @"
 Import-Module '$(Get-BuiltModulePath)'
 `$out = Get-MhPhoneNumber -PerPage 50 -Debug -ErrorAction Stop 5>&1 4>&1
 "numbers: " + @(`$out | Where-Object { `$_ -is [Mindhunters.Model.PhoneNumber] }).Count
 "debug: " + @(`$out | Where-Object { `$_ -is [System.Management.Automation.DebugRecord] }).Count
 "verbose: " + @(`$out | Where-Object { `$_ -is [System.Management.Automation.VerboseRecord] }).Count
 "@
-        $result.ExitCode | Should -Be 0
-        $result.Output | Should -Contain 'numbers: 225'
-        $result.Output | Should -Contain 'debug: 5'
-        # Verbose follows `$VerbosePreference (SilentlyContinue here), not -Debug.
-        $result.Output | Should -Contain 'verbose: 0'
-    }
-
-    It 'never prompts in any cmdlet under -NonInteractive: agents, rates, a change and its -WhatIf' {
-        $result = Invoke-ChildPwsh -TimeoutSec 90 -Environment $environment -Script @"
+                'every-cmdlet' = @"
 Import-Module '$(Get-BuiltModulePath)'
 `$ErrorActionPreference = 'Stop'
 "agents: " + @(Get-MhAgent -Debug 5>`$null).Count
@@ -155,6 +146,30 @@ Import-Module '$(Get-BuiltModulePath)'
 Disconnect-MhAccount -Debug 5>`$null
 "disconnected"
 "@
+                # Last: it ends connected by Connect-MhAccount instead of the MIHU_* variables.
+                'verbose' = @"
+Import-Module '$(Get-BuiltModulePath)'
+`$VerbosePreference = 'Continue'
+"preference: " + @(Get-MhPhoneNumber -First 5 -Debug 4>&1 | Where-Object { `$_ -is [System.Management.Automation.VerboseRecord] }).Count
+`$VerbosePreference = 'SilentlyContinue'
+"switch: " + @(Get-MhPhoneNumber -First 5 -Debug -Verbose 4>&1 | Where-Object { `$_ -is [System.Management.Automation.VerboseRecord] }).Count
+Connect-MhAccount -Subdomain debug -Token (ConvertTo-SecureString '$token' -AsPlainText -Force) -BaseUri '$($api.BaseUri)' -Debug
+"connected"
+"@
+            })
+    }
+
+    It 'writes debug lines and never prompts under -NonInteractive' {
+        $result = $runbooks.'debug-lines'
+        $result.ExitCode | Should -Be 0 -Because $result.Error
+        $result.Output | Should -Contain 'numbers: 225'
+        $result.Output | Should -Contain 'debug: 5'
+        # Verbose follows `$VerbosePreference (SilentlyContinue here), not -Debug.
+        $result.Output | Should -Contain 'verbose: 0'
+    }
+
+    It 'never prompts in any cmdlet under -NonInteractive: agents, rates, a change and its -WhatIf' {
+        $result = $runbooks.'every-cmdlet'
         $result.ExitCode | Should -Be 0 -Because $result.Error
         $result.Output | Should -Contain 'whatif: 0'
         $result.Output | Should -Contain 'changed: 3'
@@ -165,16 +180,8 @@ Disconnect-MhAccount -Debug 5>`$null
     }
 
     It 'writes Verbose lines too when $VerbosePreference or -Verbose asks for them' {
-        $result = Invoke-ChildPwsh -TimeoutSec 60 -Environment $environment -Script @"
-Import-Module '$(Get-BuiltModulePath)'
-`$VerbosePreference = 'Continue'
-"preference: " + @(Get-MhPhoneNumber -First 5 -Debug 4>&1 | Where-Object { `$_ -is [System.Management.Automation.VerboseRecord] }).Count
-`$VerbosePreference = 'SilentlyContinue'
-"switch: " + @(Get-MhPhoneNumber -First 5 -Debug -Verbose 4>&1 | Where-Object { `$_ -is [System.Management.Automation.VerboseRecord] }).Count
-Connect-MhAccount -Subdomain debug -Token (ConvertTo-SecureString '$token' -AsPlainText -Force) -BaseUri '$($api.BaseUri)' -Debug
-"connected"
-"@
-        $result.ExitCode | Should -Be 0
+        $result = $runbooks.'verbose'
+        $result.ExitCode | Should -Be 0 -Because $result.Error
         $result.Output | Should -Contain 'preference: 1'
         $result.Output | Should -Contain 'switch: 1'
         $result.Output | Should -Contain 'connected'

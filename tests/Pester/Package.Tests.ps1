@@ -128,36 +128,16 @@ Describe 'Runbooks' {
         $folder = New-Item -ItemType Directory (Join-Path $TestDrive 'runbook') -Force
         $script:runbook = Join-Path $folder 'Export-ActiveNumbers.ps1'
         Copy-Item (Join-Path $root 'samples/Export-ActiveNumbers.ps1') $runbook
-        $script:runbookEnvironment = @{
+        $script:csv = Join-Path $TestDrive 'active.csv'
+        # The three runs one after another in one fresh pwsh under -NonInteractive (a pwsh costs about 2 core-seconds to
+        # start); each reports its own output, errors and exit code.
+        $script:runs = Invoke-ChildPwshSection -Environment @{
             PSModulePath = (Join-Path $root 'out') + [IO.Path]::PathSeparator + $env:PSModulePath
             MIHU_TENANT = 'package'; MIHU_API_TOKEN = 'package-token'; MIHU_BASE_URI = $api.BaseUri
-        }
-    }
-
-    It 'the sample runbook exports the active numbers to CSV under -NonInteractive' {
-        $csv = Join-Path $TestDrive 'active.csv'
-        $result = Invoke-ChildPwsh -Environment $runbookEnvironment -Script "& '$runbook' -Path '$csv'; exit `$LASTEXITCODE"
-        $result.ExitCode | Should -Be 0 -Because $result.Error
-        $rows = Import-Csv $csv
-        $rows.Count | Should -BeGreaterThan 0
-        $rows | ForEach-Object { $_.Status | Should -Be 'active' }
-        $rows[0].MonthlyFee | Should -Match '^\d+(\.\d+)?$'
-        $rows[0].Currency | Should -Match '^(EUR|USD)$'
-        $rows[0].Capabilities | Should -Not -Match 'Mindhunters'
-        $result.Output | Should -Contain "Exported $($rows.Count) active phone numbers to $csv."
-    }
-
-    It 'the sample runbook exits 1 with the error when the token is wrong' {
-        $environment = $runbookEnvironment.Clone()
-        $environment.MIHU_API_TOKEN = 'wrong'
-        $result = Invoke-ChildPwsh -Environment $environment -Script "& '$runbook' -Path '$TestDrive/x.csv'; exit `$LASTEXITCODE"
-        $result.ExitCode | Should -Be 1
-        $result.Error | Should -Match '401'
-        $result.Error | Should -Not -Match 'package-token'
-    }
-
-    It 'no cmdlet ever prompts under -NonInteractive' {
-        $result = Invoke-ChildPwsh -Environment $runbookEnvironment -Script @'
+        } -Section ([ordered]@{
+                export      = "& '$runbook' -Path '$csv'"
+                wrong       = @{ Script = "& '$runbook' -Path '$TestDrive/x.csv'"; Environment = @{ MIHU_API_TOKEN = 'wrong' } }
+                'no-prompt' = @'
 Import-Module Mindhunters
 $steps = [ordered]@{
     'Get-MhContext'           = { Get-MhContext }
@@ -173,6 +153,28 @@ foreach ($name in $steps.Keys) {
     try { $null = & $steps[$name]; "$name=ok" } catch { "$name=error:$($_.FullyQualifiedErrorId)" }
 }
 '@
+            })
+    }
+
+    It 'the sample runbook exports the active numbers to CSV under -NonInteractive' {
+        $runs.export.LastExitCode | Should -Be 0 -Because $runs.export.Error
+        $rows = Import-Csv $csv
+        $rows.Count | Should -BeGreaterThan 0
+        $rows | ForEach-Object { $_.Status | Should -Be 'active' }
+        $rows[0].MonthlyFee | Should -Match '^\d+(\.\d+)?$'
+        $rows[0].Currency | Should -Match '^(EUR|USD)$'
+        $rows[0].Capabilities | Should -Not -Match 'Mindhunters'
+        $runs.export.Output | Should -Contain "Exported $($rows.Count) active phone numbers to $csv."
+    }
+
+    It 'the sample runbook exits 1 with the error when the token is wrong' {
+        $runs.wrong.LastExitCode | Should -Be 1
+        $runs.wrong.Error | Should -Match '401'
+        $runs.wrong.Error | Should -Not -Match 'package-token'
+    }
+
+    It 'no cmdlet ever prompts under -NonInteractive' {
+        $result = $runs.'no-prompt'
         $result.ExitCode | Should -Be 0 -Because $result.Error
         $result.Output | Should -Contain 'Get-MhContext=ok'
         $result.Output | Should -Contain 'Get-MhPhoneNumber=ok'

@@ -3,65 +3,66 @@
 BeforeAll {
     Import-Module "$PSScriptRoot/TestHelpers.psm1" -Force
     $script:api = Start-FakeApi -Count 40 -Token 'sample-token'
+    # A workspace with no number at all, for the header-only export.
+    $script:empty = Start-FakeApi -Count 0 -Token 'sample-token'
     $script:sample = './samples/Export-ActiveNumbers.ps1'   # Invoke-ChildPwsh runs in the repository root
     $script:environment = @{ MIHU_TENANT = 'sample'; MIHU_API_TOKEN = 'sample-token'; MIHU_BASE_URI = $api.BaseUri }
-
-    function script:Invoke-Sample([string] $Path, [hashtable] $Environment = $environment) {
-        Invoke-ChildPwsh -Environment $Environment -Script "& '$sample' -Path '$Path'; exit `$LASTEXITCODE"
-    }
 }
 
 AfterAll {
     Stop-FakeApi $api
+    Stop-FakeApi $empty
 }
 
 Describe 'The sample runbook from a clone' {
+    BeforeAll {
+        $script:folder = @{}
+        foreach ($name in 'ok', 'wrong', 'earlier') { $folder[$name] = (New-Item -ItemType Directory (Join-Path $TestDrive $name)).FullName }
+        Set-Content (Join-Path $folder.earlier 'active.csv') 'earlier export'
+        $script:csv = @{
+            ok = Join-Path $folder.ok 'active.csv'; wrong = Join-Path $folder.wrong 'active.csv'
+            earlier = Join-Path $folder.earlier 'active.csv'; none = Join-Path $TestDrive 'none.csv'
+        }
+        # Each run is the runbook as a scheduler starts it (& script, then its exit code), one after another in one fresh
+        # pwsh: a pwsh per run cost about 2 core-seconds each. Each run reports its own exit code, output and errors.
+        $run = { param($Name) "& '$sample' -Path '$($csv[$Name])'" }
+        $script:runs = Invoke-ChildPwshSection -Environment $environment -Section ([ordered]@{
+                ok      = & $run 'ok'
+                wrong   = @{ Script = & $run 'wrong'; Environment = @{ MIHU_API_TOKEN = 'wrong-token' } }
+                earlier = @{ Script = & $run 'earlier'; Environment = @{ MIHU_API_TOKEN = 'wrong-token' } }
+                none    = @{ Script = & $run 'none'; Environment = @{ MIHU_BASE_URI = $empty.BaseUri } }
+            })
+    }
+
     It 'finds the built module and exports the active numbers, with a fee column a spreadsheet can sum' {
-        $folder = New-Item -ItemType Directory (Join-Path $TestDrive 'ok')
-        $csv = Join-Path $folder 'active.csv'
-        $result = Invoke-Sample $csv
-        $result.ExitCode | Should -Be 0 -Because $result.Error
-        $rows = @(Import-Csv $csv)
+        $runs.ok.LastExitCode | Should -Be 0 -Because $runs.ok.Error
+        $rows = @(Import-Csv $csv.ok)
         $rows.Count | Should -BeGreaterThan 0
         $rows | ForEach-Object {
             $_.Status | Should -Be 'active'
             $_.MonthlyFee | Should -Match '^\d+(\.\d+)?$'
             $_.Currency | Should -Match '^[A-Z]{3}$'
         }
-        $result.Output | Should -Contain "Exported $($rows.Count) active phone numbers to $csv."
-        @(Get-ChildItem $folder -Force).Name | Should -Be @('active.csv')
+        $runs.ok.Output | Should -Contain "Exported $($rows.Count) active phone numbers to $($csv.ok)."
+        @(Get-ChildItem $folder.ok -Force).Name | Should -Be @('active.csv')
     }
 
     It 'on a wrong token exits 1 and leaves no file behind, not even a temporary one' {
-        $folder = New-Item -ItemType Directory (Join-Path $TestDrive 'wrong')
-        $bad = $environment.Clone(); $bad.MIHU_API_TOKEN = 'wrong-token'
-        $result = Invoke-Sample (Join-Path $folder 'active.csv') $bad
-        $result.ExitCode | Should -Be 1
-        $result.Error | Should -Match '401'
-        $result.Error | Should -Not -Match 'wrong-token'
-        @(Get-ChildItem $folder -Force).Count | Should -Be 0
+        $runs.wrong.LastExitCode | Should -Be 1
+        $runs.wrong.Error | Should -Match '401'
+        $runs.wrong.Error | Should -Not -Match 'wrong-token'
+        @(Get-ChildItem $folder.wrong -Force).Count | Should -Be 0
     }
 
     It 'on a failure leaves an earlier export as it was' {
-        $folder = New-Item -ItemType Directory (Join-Path $TestDrive 'earlier')
-        $csv = Join-Path $folder 'active.csv'
-        Set-Content $csv 'earlier export'
-        $bad = $environment.Clone(); $bad.MIHU_API_TOKEN = 'wrong-token'
-        (Invoke-Sample $csv $bad).ExitCode | Should -Be 1
-        Get-Content $csv | Should -Be 'earlier export'
-        @(Get-ChildItem $folder -Force).Name | Should -Be @('active.csv')
+        $runs.earlier.LastExitCode | Should -Be 1
+        Get-Content $csv.earlier | Should -Be 'earlier export'
+        @(Get-ChildItem $folder.earlier -Force).Name | Should -Be @('active.csv')
     }
 
     It 'writes the header line when no number is active' {
-        $null = Invoke-RestMethod -Method Put -Uri "$($api.BaseUri)/_fake/count?value=0"
-        try {
-            $csv = Join-Path $TestDrive 'none.csv'
-            $result = Invoke-Sample $csv
-            $result.ExitCode | Should -Be 0 -Because $result.Error
-            @(Get-Content $csv)[0] | Should -Match '^"Number","CountryCode",.*"MonthlyFee","Currency"'
-            @(Get-Content $csv).Count | Should -Be 1
-        } finally {
-            $null = Invoke-RestMethod -Method Put -Uri "$($api.BaseUri)/_fake/count?value=$($api.Count)"
-        }
+        $runs.none.LastExitCode | Should -Be 0 -Because $runs.none.Error
+        @(Get-Content $csv.none)[0] | Should -Match '^"Number","CountryCode",.*"MonthlyFee","Currency"'
+        @(Get-Content $csv.none).Count | Should -Be 1
     }
 }

@@ -17,12 +17,46 @@ BeforeAll {
         Connect-MhAccount -Subdomain trunks -Token $secure -BaseUri $api.BaseUri
         Clear-FakeApiRequest $api   # the connection's check is not one of the requests the tests count
     }
-    function script:Get-Write { @(Get-FakeApiRequest $api | Where-Object method -NE 'GET') }
+    function script:Get-Write([object] $Api = $api) { @(Get-FakeApiRequest $Api | Where-Object method -NE 'GET') }
     function script:New-CallTrunk { [CmdletBinding()] param() New-MhPhoneNumberTrunk -Number $milan -Channel Call -AgentUuid $supportDesk -SipGateway sip.acme.com -SipPort 5060 -SipCredential $credential -Confirm:$false }
+
+    # What a console shows in two sessions, run one after another in one fresh pwsh (a pwsh costs about 2 core-seconds to
+    # start), each against a scope of its own: -WhatIf of Remove- and Set- on a registered call trunk, and a SIP password
+    # sent to a server that echoes it, under a transcript. The password one goes first, so $Error holds only its errors.
+    New-Api
+    $script:sipApi = $api
+    # The 422 echoes the password, as text and percent-encoded, the way a careless server might.
+    $echo = "{`"success`":false,`"message`":`"Bad credential $password for sip.acme.com ($([uri]::EscapeDataString($password)))`",`"error`":{`"code`":`"VALIDATION_ERROR`",`"details`":`"password $password rejected`",`"field`":`"sip.password`"}}"
+    Set-FakeApiFault $sipApi @{ status_override = 2; override_status = 422; override_body = $echo }
+    New-Api
+    $script:whatIfApi = $api
+    New-CallTrunk | Out-Null
+    Clear-FakeApiRequest $whatIfApi
+    $script:transcript = Join-Path ([IO.Path]::GetTempPath()) "mh-sip-$([guid]::NewGuid().ToString('N')).txt"
+    $script:sessions = Invoke-ChildPwshSection -TimeoutSec 200 -Environment @{ MIHU_TENANT = 'trunks'; MIHU_API_TOKEN = $token } -Section ([ordered]@{
+            password = @{ Environment = @{ MIHU_BASE_URI = $sipApi.BaseUri }; Script = @"
+Import-Module '$(Get-BuiltModulePath)'
+`$PSStyle.OutputRendering = 'PlainText'
+Start-Transcript -Path '$transcript' | Out-Null
+`$credential = [pscredential]::new('acme-trunk', (ConvertTo-SecureString '$password' -AsPlainText -Force))
+New-MhPhoneNumberTrunk -Number $milan -Channel Call -SipCredential `$credential -WhatIf
+New-MhPhoneNumberTrunk -Number $milan -Channel Call -SipCredential `$credential -Confirm:`$false -Verbose -Debug -ErrorAction Continue
+Set-MhPhoneNumberTrunk -Number $milan -Channel Call -SipCredential `$credential -Confirm:`$false -Verbose -Debug -ErrorAction Continue
+foreach (`$e in `$Error) { "`$e"; `$e.Exception.ToString(); `$e.ErrorDetails.Message; `$e.ErrorDetails.RecommendedAction; `$e.Exception.ApiMessage; `$e.Exception.ApiErrorDetails }
+Stop-Transcript | Out-Null
+"@ }
+            whatIf   = @{ Environment = @{ MIHU_BASE_URI = $whatIfApi.BaseUri }
+                Script = "Import-Module '$(Get-BuiltModulePath)'; Get-MhPhoneNumberTrunk | Remove-MhPhoneNumberTrunk -Channel Call -WhatIf; " +
+                "Set-MhPhoneNumberTrunk -Number $milan -Channel Call -SipGateway '' -AdditionalSetting @{ ani_format = 'e164' } -AgentUuid $supportNight -WhatIf; " +
+                "Set-MhPhoneNumberTrunk -Number $milan -Channel Call -AgentUuid $supportNight -WhatIf" }
+        })
 }
 
 AfterAll {
     Disconnect-MhAccount
+    Stop-FakeApi $sipApi
+    Stop-FakeApi $whatIfApi
+    Remove-Item $transcript -ErrorAction Ignore
 }
 
 Describe 'New-MhPhoneNumberTrunk and Get-MhPhoneNumberTrunk' {
@@ -203,46 +237,21 @@ Describe 'Remove-MhPhoneNumberTrunk' {
     }
 
     It 'says in -WhatIf that it removes the agent binding, not the number, naming the agent; and what Set- would change and move' {
-        $environment = @{ MIHU_TENANT = 'trunks'; MIHU_API_TOKEN = $token; MIHU_BASE_URI = $api.BaseUri }
-        $script = "Import-Module '$(Get-BuiltModulePath)'; Get-MhPhoneNumberTrunk | Remove-MhPhoneNumberTrunk -Channel Call -WhatIf; " +
-            "Set-MhPhoneNumberTrunk -Number $milan -Channel Call -SipGateway '' -AdditionalSetting @{ ani_format = 'e164' } -AgentUuid $supportNight -WhatIf; " +
-            "Set-MhPhoneNumberTrunk -Number $milan -Channel Call -AgentUuid $supportNight -WhatIf"
-        $result = Invoke-ChildPwsh -Environment $environment -TimeoutSec 120 -Script $script
+        $result = $sessions.whatIf
         $result.Output | Where-Object { $_ -like 'What if:*' } | Should -Be @(
             "What if: Performing the operation `"Remove the trunk for call: the number's agent binding on call is removed (Support Desk stops answering it); the number itself is not released, deleted or billed`" on target `"$milan`"."
             "What if: Performing the operation `"Change the trunk for call: sip.gateway cleared, additional_settings replaced (ani_format); then move it to agent $supportNight`" on target `"$milan`"."
             "What if: Performing the operation `"Move the trunk for call to agent $supportNight`" on target `"$milan`"."
         )
-        (Get-FakeApiRequest $api).method | Should -Not -Contain 'DELETE'
-        @(Get-Write).Count | Should -Be 0
+        (Get-FakeApiRequest $whatIfApi).method | Should -Not -Contain 'DELETE'
+        @(Get-Write $whatIfApi).Count | Should -Be 0
     }
 }
 
 Describe 'The SIP password' {
-    BeforeAll {
-        New-Api
-        $script:environment = @{ MIHU_TENANT = 'trunks'; MIHU_API_TOKEN = $token; MIHU_BASE_URI = $api.BaseUri }
-    }
-    AfterAll { Stop-FakeApi $api }
-
     It 'reaches no stream, prompt, error, $Error or transcript, and a server that echoes it is blanked' {
-        $transcript = Join-Path ([IO.Path]::GetTempPath()) "mh-sip-$([guid]::NewGuid().ToString('N')).txt"
-        # The 422 echoes the password, as text and percent-encoded, the way a careless server might.
-        $echo = "{`"success`":false,`"message`":`"Bad credential $password for sip.acme.com ($([uri]::EscapeDataString($password)))`",`"error`":{`"code`":`"VALIDATION_ERROR`",`"details`":`"password $password rejected`",`"field`":`"sip.password`"}}"
-        Set-FakeApiFault $api @{ status_override = 2; override_status = 422; override_body = $echo }
-        $result = Invoke-ChildPwsh -TimeoutSec 120 -Environment $environment -Script @"
-Import-Module '$(Get-BuiltModulePath)'
-`$PSStyle.OutputRendering = 'PlainText'
-Start-Transcript -Path '$transcript' | Out-Null
-`$credential = [pscredential]::new('acme-trunk', (ConvertTo-SecureString '$password' -AsPlainText -Force))
-New-MhPhoneNumberTrunk -Number $milan -Channel Call -SipCredential `$credential -WhatIf
-New-MhPhoneNumberTrunk -Number $milan -Channel Call -SipCredential `$credential -Confirm:`$false -Verbose -Debug -ErrorAction Continue
-Set-MhPhoneNumberTrunk -Number $milan -Channel Call -SipCredential `$credential -Confirm:`$false -Verbose -Debug -ErrorAction Continue
-foreach (`$e in `$Error) { "`$e"; `$e.Exception.ToString(); `$e.ErrorDetails.Message; `$e.ErrorDetails.RecommendedAction; `$e.Exception.ApiMessage; `$e.Exception.ApiErrorDetails }
-Stop-Transcript | Out-Null
-"@
+        $result = $sessions.password
         $texts = @($result.Output) + $result.Error + (Get-Content $transcript -Raw)
-        Remove-Item $transcript
         ($texts -join "`n") | Should -Match 'Bad credential \*\*\* for sip\.acme\.com \(\*\*\*\)'
         ($texts -join "`n") | Should -Match 'sip\.password \(not shown\)'
         foreach ($text in $texts) {
@@ -250,6 +259,6 @@ Stop-Transcript | Out-Null
             "$text" | Should -Not -BeLike "*$([uri]::EscapeDataString($password))*"
         }
         # It was sent, though: the API needs it.
-        @(Get-FakeApiRequest $api | Where-Object { $_.body -like "*$password*" }).Count | Should -Be 2
+        @(Get-FakeApiRequest $sipApi | Where-Object { $_.body -like "*$password*" }).Count | Should -Be 2
     }
 }

@@ -103,14 +103,16 @@ Describe 'Every part of a number reads as words' {
     }
 
     It 'no nested value of any listed number prints as its type name' {
-        foreach ($number in $numbers) {
-            foreach ($property in $number.PSObject.Properties) {
-                if ($null -ne $property.Value) { "$($property.Value)" | Should -Not -Match '^Mindhunters\.' -Because $property.Name }
-            }
-            foreach ($part in $number.ChannelSettings.Voice, $number.ChannelSettings.Sms, $number.Bindings.Call, $number.Bindings.Sms) {
-                if ($null -ne $part) { "$part" | Should -Not -Match '^Mindhunters\.' }
-            }
-        }
+        # One Should for all of them (a Should per value cost about 2,300 here); the failure names each number and value.
+        $typeNames = @(foreach ($number in $numbers) {
+                foreach ($property in $number.PSObject.Properties) {
+                    if ($null -ne $property.Value -and "$($property.Value)" -match '^Mindhunters\.') { "$($number.Number) $($property.Name): $($property.Value)" }
+                }
+                foreach ($part in $number.ChannelSettings.Voice, $number.ChannelSettings.Sms, $number.Bindings.Call, $number.Bindings.Sms) {
+                    if ($null -ne $part -and "$part" -match '^Mindhunters\.') { "$($number.Number) part: $part" }
+                }
+            })
+        $typeNames | Should -BeNullOrEmpty
     }
 }
 
