@@ -12,7 +12,7 @@ namespace Mindhunters.Tests
     /// <summary>
     /// -ThrottleLimit as the lister applies it, with pages that arrive only when the test says so: never more than
     /// N requests in flight (so never more than about N pages held), items strictly in page order, and one request
-    /// at a time once the server has answered 429. No clocks: the test decides when each page arrives.
+    /// at a time once the server has answered 429. The test decides when each page arrives, once the lister has settled.
     /// </summary>
     public sealed class ListerConcurrencyTests
     {
@@ -67,6 +67,31 @@ namespace Mindhunters.Tests
                 return arrival.Task;
             }
 
+            /// <summary>
+            /// Waits until the lister has issued what it will (no new request for 25 ms, at most 2 s): a page let through
+            /// while the thread pool is still issuing the next requests would cut the count in flight short on a loaded
+            /// machine (8 pages to issue, 7 counted, once in a run of the whole suite under load).
+            /// </summary>
+            public async Task SettleAsync()
+            {
+                int seen = -1;
+                var quiet = System.Diagnostics.Stopwatch.StartNew();
+                for (var total = System.Diagnostics.Stopwatch.StartNew(); total.ElapsedMilliseconds < 2_000; await Task.Delay(1))
+                {
+                    int now;
+                    lock (_lock) now = Requested.Count;
+                    if (now != seen)
+                    {
+                        seen = now;
+                        quiet.Restart();
+                    }
+                    else if (quiet.ElapsedMilliseconds >= 25)
+                    {
+                        return;
+                    }
+                }
+            }
+
             /// <summary>Lets the lowest page in flight arrive; false when none is in flight.</summary>
             public bool CompleteLowest()
             {
@@ -95,6 +120,7 @@ namespace Mindhunters.Tests
                 // Let pages arrive one at a time, lowest first, until the lister has the one it waits for.
                 for (int wait = 0; !next.IsCompleted && wait < 1_000; wait++)
                 {
+                    await server.SettleAsync();
                     server.CompleteLowest();
                     await Task.WhenAny(next, Task.Delay(1));
                 }
