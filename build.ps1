@@ -51,7 +51,12 @@ $XunitFrameworks = 'net10.0', 'net472'
 # The tests start about a hundred short-lived processes (pwsh, dotnet) on a machine with two cores, where the time
 # they take is the CPU they burn: none reports telemetry, and none profiles its own code for a recompilation it will
 # not live to use (tiered PGO), about 12% of a fresh pwsh's start. The benchmark measures the defaults.
-if ($Task -ne 'Bench') { $env:POWERSHELL_TELEMETRY_OPTOUT = '1'; $env:DOTNET_CLI_TELEMETRY_OPTOUT = '1'; $env:DOTNET_TieredPGO = '0' }
+# Put back as they were at the end, for a build.ps1 run inside an interactive session.
+$ProcessSettings = @{ POWERSHELL_TELEMETRY_OPTOUT = '1'; DOTNET_CLI_TELEMETRY_OPTOUT = '1'; DOTNET_TieredPGO = '0' }
+$SavedSettings = @{}
+if ($Task -ne 'Bench') {
+    foreach ($name in $ProcessSettings.Keys) { $SavedSettings[$name] = [Environment]::GetEnvironmentVariable($name); Set-Item "Env:$name" $ProcessSettings[$name] }
+}
 Import-Module (Join-Path $Root 'tools/ChildPwsh.psm1') -Force
 Import-Module (Join-Path $Root 'tools/FakeApi.psm1') -Force
 Import-Module (Join-Path $Root 'tools/TestRun.psm1') -Force
@@ -169,44 +174,48 @@ function Invoke-Demo {
     if ($result.ExitCode -ne 0) { throw "The demo failed (exit code $($result.ExitCode))." }
 }
 
-switch ($Task) {
-    'Bootstrap' { Assert-NetFrameworkRuntime -LogPath (Join-Path $Out 'mono-install.log') }
-    'Build' { Invoke-Build }
-    'UnitTest' {
-        $frameworks = if ($Framework) { @($Framework) } else { $XunitFrameworks }
-        if ($frameworks -contains 'net472') { Assert-NetFrameworkRuntime -LogPath (Join-Path $Out 'mono-install.log') }
-        Invoke-Build
-        Invoke-Tests { foreach ($f in $frameworks) { Invoke-XunitRun $Root $Configuration $f $ResultsDir } }
-    }
-    'Pester' {
-        $files = Get-PesterFile
-        Invoke-Build
-        if ($files | Where-Object { $_ -like '*Package.Tests.ps1' }) { Invoke-Package }
-        $pester = Get-PesterModulePath
-        Invoke-Tests { Invoke-PesterRun -PesterPath $pester -Files $files -ResultsDir $ResultsDir }
-    }
-    'Test' {
-        # First: a missing runtime fails the run before minutes of building.
-        Assert-NetFrameworkRuntime -LogPath (Join-Path $Out 'mono-install.log')
-        Measure-Stage 'build' { Invoke-Build }
-        # The package too: Package.Tests.ps1 installs it the way users do.
-        Measure-Stage 'package' { Invoke-Package }
-        $pester = Get-PesterModulePath
-        Invoke-Tests {
-            # Pester's workers spend much of their time waiting (timeouts, retry waits, fresh processes starting):
-            # xunit runs meanwhile, on both targets one after the other.
-            $pesterRun = Start-PesterRun -PesterPath $pester -Files (Get-PesterFile) -ResultsDir $ResultsDir
-            foreach ($f in $XunitFrameworks) { Invoke-XunitRun $Root $Configuration $f $ResultsDir }
-            Complete-PesterRun $pesterRun
+try {
+    switch ($Task) {
+        'Bootstrap' { Assert-NetFrameworkRuntime -LogPath (Join-Path $Out 'mono-install.log') }
+        'Build' { Invoke-Build }
+        'UnitTest' {
+            $frameworks = if ($Framework) { @($Framework) } else { $XunitFrameworks }
+            if ($frameworks -contains 'net472') { Assert-NetFrameworkRuntime -LogPath (Join-Path $Out 'mono-install.log') }
+            Invoke-Build
+            Invoke-Tests { foreach ($f in $frameworks) { Invoke-XunitRun $Root $Configuration $f $ResultsDir } }
+        }
+        'Pester' {
+            $files = Get-PesterFile
+            Invoke-Build
+            if ($files | Where-Object { $_ -like '*Package.Tests.ps1' }) { Invoke-Package }
+            $pester = Get-PesterModulePath
+            Invoke-Tests { Invoke-PesterRun -PesterPath $pester -Files $files -ResultsDir $ResultsDir }
+        }
+        'Test' {
+            # First: a missing runtime fails the run before minutes of building.
+            Assert-NetFrameworkRuntime -LogPath (Join-Path $Out 'mono-install.log')
+            Measure-Stage 'build' { Invoke-Build }
+            # The package too: Package.Tests.ps1 installs it the way users do.
+            Measure-Stage 'package' { Invoke-Package }
+            $pester = Get-PesterModulePath
+            Invoke-Tests {
+                # Pester's workers spend much of their time waiting (timeouts, retry waits, fresh processes starting):
+                # xunit runs meanwhile, on both targets one after the other.
+                $pesterRun = Start-PesterRun -PesterPath $pester -Files (Get-PesterFile) -ResultsDir $ResultsDir
+                foreach ($f in $XunitFrameworks) { Invoke-XunitRun $Root $Configuration $f $ResultsDir }
+                Complete-PesterRun $pesterRun
+            }
+        }
+        'Package' { Invoke-Build; Invoke-Package }
+        'Demo' { Invoke-Build; Invoke-Demo }
+        'Shell' { Invoke-Build; Enter-FakeApiShell -ModulePath (Join-Path $ModuleOut 'Mindhunters.psd1') }
+        'Bench' { Invoke-Build; & (Join-Path $Root 'tools/Bench/Invoke-Benchmark.ps1') -OutFile (Join-Path $Out 'bench.md') }
+        'Clean' {
+            Remove-Item $Out -Recurse -Force -ErrorAction Ignore
+            Get-ChildItem $Root -Directory -Recurse -Include bin, obj | Where-Object FullName -NotLike '*/.git/*' | Remove-Item -Recurse -Force
+            Write-Host 'Removed out/ and every bin/ and obj/.'
         }
     }
-    'Package' { Invoke-Build; Invoke-Package }
-    'Demo' { Invoke-Build; Invoke-Demo }
-    'Shell' { Invoke-Build; Enter-FakeApiShell -ModulePath (Join-Path $ModuleOut 'Mindhunters.psd1') }
-    'Bench' { Invoke-Build; & (Join-Path $Root 'tools/Bench/Invoke-Benchmark.ps1') -OutFile (Join-Path $Out 'bench.md') }
-    'Clean' {
-        Remove-Item $Out -Recurse -Force -ErrorAction Ignore
-        Get-ChildItem $Root -Directory -Recurse -Include bin, obj | Where-Object FullName -NotLike '*/.git/*' | Remove-Item -Recurse -Force
-        Write-Host 'Removed out/ and every bin/ and obj/.'
-    }
+} finally {
+    foreach ($name in $SavedSettings.Keys) { [Environment]::SetEnvironmentVariable($name, $SavedSettings[$name]) }
 }
