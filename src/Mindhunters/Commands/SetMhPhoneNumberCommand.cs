@@ -99,7 +99,7 @@ namespace Mindhunters.Commands
         {
             base.BeginProcessing();
             // The arguments, before any input: no setting is bound from the pipeline, and a row's cells are read from the
-            // row itself (SettingCell) for the settings not named here.
+            // row itself (Cell) for the settings not named here.
             _givenParameters = new HashSet<string>(MyInvocation.BoundParameters.Keys, StringComparer.OrdinalIgnoreCase);
             var problems = new List<string>();
             _given = new ChannelSettingsChange
@@ -135,7 +135,7 @@ namespace Mindhunters.Commands
             if (isRow)
             {
                 var problems = new List<string>();
-                change = SettingCells.Combine(_given, SettingCells.Read(name => SettingCell(name, problems), _givenParameters.Contains, problems));
+                change = SettingCells.Combine(_given, SettingCells.Read(name => Cell(name, problems), _givenParameters.Contains, problems));
                 if (problems.Count > 0)
                 {
                     WriteError(RowError($"{RowName()}: {string.Join("; ", problems.ConvertAll(problem => problem.TrimEnd('.')))}. Nothing was sent for this row.", "MhInvalidSetting"));
@@ -234,24 +234,11 @@ namespace Mindhunters.Commands
             return read.IsUsable ? read.Value : null;
         }
 
-        /// <summary>The piped row's value of that name (PSObject unwrapped), or null when it has none.</summary>
-        private object? Cell(string name)
-        {
-            try
-            {
-                return SettingTransformationAttribute.Unwrap(InputObject?.Properties[name]?.Value);
-            }
-            catch (GetValueException)
-            {
-                return null;
-            }
-        }
-
         /// <summary>
-        /// The piped row's setting of that name, like <see cref="Cell"/>; a value that cannot be read (a script property
-        /// that throws) is the row's problem, not a setting left out.
+        /// The piped row's value of that name (PSObject unwrapped), or null when it has none. A value that cannot be read
+        /// (a script property that throws) is null too, and for a setting the row's problem, not a setting left out.
         /// </summary>
-        private object? SettingCell(string name, List<string> problems)
+        private object? Cell(string name, List<string>? problems = null)
         {
             try
             {
@@ -259,7 +246,7 @@ namespace Mindhunters.Commands
             }
             catch (GetValueException e)
             {
-                problems.Add($"{name} could not be read ({e.Message.TrimEnd('.')})");
+                problems?.Add($"{name} could not be read ({e.Message.TrimEnd('.')})");
                 return null;
             }
         }
