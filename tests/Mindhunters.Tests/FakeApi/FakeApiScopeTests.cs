@@ -1,4 +1,5 @@
 using System;
+using System.Diagnostics;
 using System.Linq;
 using System.Net;
 using System.Net.Http;
@@ -79,12 +80,20 @@ namespace Mindhunters.Tests
         [Fact]
         public async Task RequestsInFlight_AreCountedFromArrivalToTheEndOfTheAnswer()
         {
-            await using FakeApiScope scope = await FakeApiScope.CreateAsync(new ScopeSettings { Faults = new FaultSettings { LatencyMs = 1000 } });
+            await using FakeApiScope scope = await FakeApiScope.CreateAsync(new ScopeSettings { Faults = new FaultSettings { LatencyMs = 2000 } });
 
             Task<HttpStatusCode>[] three = { ListAsync(scope), ListAsync(scope), ListAsync(scope) };
-            await Task.Delay(200);
-            // Asked without blocking a thread: the property's synchronous request could wait for the pool past the latency.
-            Assert.Equal("{\"count\":3}", await FakeApiProcess.Control.GetStringAsync(new Uri(scope.BaseUri, "_fake/in-flight")));
+            // Asked until all three have arrived, well inside the latency: at the start of a test process the three
+            // connections can take longer than any fixed pause to open. Asked without blocking a thread: the
+            // property's synchronous request could wait for the pool past the latency.
+            string inFlight = "";
+            Stopwatch clock = Stopwatch.StartNew();
+            while (clock.ElapsedMilliseconds < 1800 && inFlight != "{\"count\":3}")
+            {
+                await Task.Delay(25);
+                inFlight = await FakeApiProcess.Control.GetStringAsync(new Uri(scope.BaseUri, "_fake/in-flight"));
+            }
+            Assert.Equal("{\"count\":3}", inFlight);
             await Task.WhenAll(three);
 
             Assert.Equal(0, scope.InFlight);
