@@ -33,12 +33,14 @@ BeforeDiscovery {
             if ($range) { @{ Command = $p.Command.Name; Parameter = $p.Metadata.Name; Min = $range.MinRange; Max = $range.MaxRange } }
         })
     # The parameters whose text states a default, found in the Markdown the help is made of (a parameter's text is its
-    # "### -Name" part of PARAMETERS): Get-Help here would build every help once more, as BeforeAll does again.
+    # "### -Name" part, up to the next heading): Get-Help here would build every help once more, as BeforeAll does again.
+    $markdownOf = @{}
     $script:statedDefaultCases = @(foreach ($p in $parameters) {
-            $markdown = Get-Content "$PSScriptRoot/../../docs/en-US/$($p.Command.Name).md" -Raw -ErrorAction Ignore
-            $section = ($markdown -split '(?m)^## ' | Where-Object { $_ -like 'PARAMETERS*' }) -split '(?m)^### ' | Where-Object { $_ -match "^-$($p.Metadata.Name)\s*\r?\n" }
-            $text = @($section) -join ' ' -replace '\s+', ' '
-            if ($text -match 'The default is (\d+)\b') { @{ Command = $p.Command.Name; Parameter = $p.Metadata.Name; Stated = $Matches[1] } }
+            $name = $p.Command.Name
+            if (-not $markdownOf.ContainsKey($name)) { $markdownOf[$name] = Get-Content "$PSScriptRoot/../../docs/en-US/$name.md" -Raw -ErrorAction Ignore }
+            if ($markdownOf[$name] -match ('(?ms)^### -' + $p.Metadata.Name + '\s*$(.*?)(?=^##)') -and ($Matches[1] -replace '\s+', ' ') -match 'The default is (\d+)\b') {
+                @{ Command = $name; Parameter = $p.Metadata.Name; Stated = $Matches[1] }
+            }
         })
 
     # One parameter of the module for each fact the generator takes from the code.
@@ -69,9 +71,7 @@ BeforeDiscovery {
         try {
             $metadata = [Reflection.Metadata.PEReaderExtensions]::GetMetadataReader($pe)
             $handle = [Reflection.Metadata.UserStringHandle]::new()
-            while (-not ($handle = [Reflection.Metadata.Ecma335.MetadataReaderExtensions]::GetNextHandle($metadata, $handle)).IsNil) {
-                $metadata.GetUserString($handle)
-            }
+            while (-not ($handle = [Reflection.Metadata.Ecma335.MetadataReaderExtensions]::GetNextHandle($metadata, $handle)).IsNil) { $metadata.GetUserString($handle) }
         } finally { $pe.Dispose() }
     }
     $assembly = [Mindhunters.Api.MhApiException].Assembly
@@ -96,10 +96,8 @@ BeforeAll {
     # Get-Help builds a whole help on every call, the costliest step here: once per command and topic, and what
     # Get-Help -Parameter returns is the entry of -Full's parameters of that name. Get-Command costs tens of ms of CPU
     # a call too (more for a name it does not find): the module's commands are looked up once, by name.
-    $script:commandOf = @{}
-    foreach ($command in Get-Command -Module Mindhunters) { $commandOf[$command.Name] = $command }
-    $script:helpOf = @{}
-    foreach ($name in $commandOf.Keys) { $helpOf[$name] = Get-Help $name -Full }
+    $script:commandOf = @{}; $script:helpOf = @{}
+    foreach ($command in Get-Command -Module Mindhunters) { $commandOf[$command.Name] = $command; $helpOf[$command.Name] = Get-Help $command.Name -Full }
     $script:text = @{}
     foreach ($topic in $topics) { $text[$topic] = Get-Help $topic | Out-String }
     $script:allHelp = (@($text.Values) + @($helpOf.Values | Out-String)) -join "`n"
@@ -110,9 +108,7 @@ BeforeAll {
     # Its answer cannot change within the run, and many links name the same topic: asked once per name.
     $script:topicFound = @{}
     function script:Test-Topic($Name) {
-        if (-not $topicFound.ContainsKey($Name)) {
-            $topicFound[$Name] = @(Get-Help $Name -ErrorAction Ignore | Where-Object { $_.Category -eq 'HelpFile' -and $_.Name -eq $Name }).Count -eq 1
-        }
+        if (-not $topicFound.ContainsKey($Name)) { $topicFound[$Name] = @(Get-Help $Name -ErrorAction Ignore | Where-Object { $_.Category -eq 'HelpFile' -and $_.Name -eq $Name }).Count -eq 1 }
         $topicFound[$Name]
     }
     # A dynamic parameter (-PerPage of the list cmdlets) has no property: its declared PSDefaultValue is its default.
@@ -175,17 +171,23 @@ Describe 'Help of <Name>' -ForEach $commandCases {
     }
 }
 
-Describe 'Get-Help -Online in a fresh pwsh' -Skip:(-not $IsLinux) {
-    # The real thing: Get-Help starts the system's URL opener (xdg-open on Linux); a stand-in records what it is given.
+Describe 'Get-Help -Online in a fresh session' -Skip:(-not $IsLinux) {
+    # The real thing: Get-Help starts the system's URL opener (xdg-open on Linux, looked up on PATH); a stand-in records
+    # what it is given. A runspace of its own has loaded no help yet, as a fresh pwsh, which costs 2 core-s to start.
     It 'opens the page of each command' {
         $bin = New-Item -ItemType Directory (Join-Path $TestDrive 'bin') -Force
         $opened = Join-Path $TestDrive 'opened.txt'
         Set-Content (Join-Path $bin 'xdg-open') "#!/bin/sh`necho `"`$1`" >> '$opened'`n"
         & chmod +x (Join-Path $bin 'xdg-open')
         $names = @($commandCases.Name)
-        $script = "Import-Module '$(Get-BuiltModulePath)'; foreach (`$name in '$($names -join "','")') { Get-Help `$name -Online }"
-        $result = Invoke-ChildPwsh -Script $script -Environment @{ PATH = "$bin$([IO.Path]::PathSeparator)$env:PATH" } -TimeoutSec 60
-        $result.ExitCode | Should -Be 0 -Because $result.Error
+        $script = { param($ModulePath, $Names) Import-Module $ModulePath; foreach ($name in $Names) { Get-Help $name -Online } }
+        $session = [powershell]::Create()
+        $path = $env:PATH
+        try {
+            $env:PATH = "$bin$([IO.Path]::PathSeparator)$path"
+            $null = $session.AddScript($script).AddArgument((Get-BuiltModulePath)).AddArgument($names).Invoke()
+            $session.HadErrors | Should -BeFalse -Because "$($session.Streams.Error)"
+        } finally { $env:PATH = $path; $session.Dispose() }
         Wait-Until { (Test-Path $opened) -and @(Get-Content $opened).Count -ge $names.Count } -TimeoutSec 10
         Get-Content $opened | Sort-Object | Should -Be @($names | Sort-Object | ForEach-Object { "$projectUri/blob/main/docs/en-US/$_.md" })
     }
