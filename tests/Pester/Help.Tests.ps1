@@ -32,12 +32,15 @@ BeforeDiscovery {
             $range = $p.Metadata.Attributes | Where-Object { $_ -is [System.Management.Automation.ValidateRangeAttribute] }
             if ($range) { @{ Command = $p.Command.Name; Parameter = $p.Metadata.Name; Min = $range.MinRange; Max = $range.MaxRange } }
         })
-    # Get-Help builds a command's whole help on every call: once per command here, its parameters read from that.
-    $helpOf = @{}
-    foreach ($command in $commands) { $helpOf[$command.Name] = Get-Help $command.Name -Full }
+    # The parameters whose text states a default, found in the Markdown the help is made of (a parameter's text is its
+    # "### -Name" part, up to the next heading): Get-Help here would build every help once more, as BeforeAll does again.
+    $markdownOf = @{}
     $script:statedDefaultCases = @(foreach ($p in $parameters) {
-            $text = ($helpOf[$p.Command.Name].parameters.parameter | Where-Object name -EQ $p.Metadata.Name).description.Text -join ' '
-            if ($text -match 'The default is (\d+)\b') { @{ Command = $p.Command.Name; Parameter = $p.Metadata.Name; Stated = $Matches[1] } }
+            $name = $p.Command.Name
+            if (-not $markdownOf.ContainsKey($name)) { $markdownOf[$name] = Get-Content "$PSScriptRoot/../../docs/en-US/$name.md" -Raw -ErrorAction Ignore }
+            if ($markdownOf[$name] -match ('(?ms)^### -' + $p.Metadata.Name + '\s*$(.*?)(?=^##)') -and ($Matches[1] -replace '\s+', ' ') -match 'The default is (\d+)\b') {
+                @{ Command = $name; Parameter = $p.Metadata.Name; Stated = $Matches[1] }
+            }
         })
 
     # One parameter of the module for each fact the generator takes from the code.
@@ -59,31 +62,17 @@ BeforeDiscovery {
             -not (@($_.Metadata.ParameterSets.Values.IsMandatory) -contains $true) }
     }
 
-    # The error ids the module can raise: the string literals of its code that look like one ("MhThrottled"), read from
-    # the IL, so that an id added in C# is caught whichever file it is in. The categories of the engine's ids
-    # (MhErrorKind) come from the code too.
+    # The error ids the module can raise: the string literals of its code that look like one ("MhThrottled"), so that
+    # an id added in C# is caught whichever file it is in. Every literal the IL loads (ldstr) is an entry of the
+    # assembly's user-string heap, read here whole: walking each method's IL in PowerShell took seconds of CPU. The
+    # categories of the engine's ids (MhErrorKind) come from the code too.
     function Get-StringLiteral([Reflection.Assembly] $Assembly) {
-        $opcodes = @{}
-        foreach ($field in [Reflection.Emit.OpCodes].GetFields()) { $op = $field.GetValue($null); $opcodes[$op.Value -band 0xFFFF] = $op }
-        $flags = [Reflection.BindingFlags]'Public, NonPublic, Instance, Static, DeclaredOnly'
-        foreach ($type in $Assembly.GetTypes()) {
-            foreach ($method in @($type.GetMethods($flags)) + @($type.GetConstructors($flags))) {
-                $il = if ($method.GetMethodBody()) { $method.GetMethodBody().GetILAsByteArray() } else { @() }
-                for ($i = 0; $i -lt $il.Length) {
-                    $code = [int]$il[$i++]
-                    if ($code -eq 0xFE) { $code = 0xFE00 -bor $il[$i++] }
-                    switch ($opcodes[$code].OperandType) {
-                        'InlineNone' { }
-                        { $_ -in 'ShortInlineBrTarget', 'ShortInlineI', 'ShortInlineVar' } { $i += 1 }
-                        'InlineVar' { $i += 2 }
-                        'InlineString' { $method.Module.ResolveString([BitConverter]::ToInt32($il, $i)); $i += 4 }
-                        { $_ -in 'InlineI8', 'InlineR' } { $i += 8 }
-                        'InlineSwitch' { $i += 4 + 4 * [BitConverter]::ToInt32($il, $i) }
-                        default { $i += 4 }
-                    }
-                }
-            }
-        }
+        $pe = [Reflection.PortableExecutable.PEReader]::new([IO.File]::OpenRead($Assembly.Location))
+        try {
+            $metadata = [Reflection.Metadata.PEReaderExtensions]::GetMetadataReader($pe)
+            $handle = [Reflection.Metadata.UserStringHandle]::new()
+            while (-not ($handle = [Reflection.Metadata.Ecma335.MetadataReaderExtensions]::GetNextHandle($metadata, $handle)).IsNil) { $metadata.GetUserString($handle) }
+        } finally { $pe.Dispose() }
     }
     $assembly = [Mindhunters.Api.MhApiException].Assembly
     $categoryOf = $assembly.GetType('Mindhunters.Commands.ErrorRecords', $true).GetMethod('Category', [Reflection.BindingFlags]'Static, NonPublic')
@@ -105,9 +94,10 @@ BeforeAll {
     $script:topics = 'about_Mindhunters', 'about_Mindhunters_Errors', 'about_Mindhunters_Writes'
     function script:Get-Paragraph($Value) { @($Value | ForEach-Object { $_.Text }) -join ' ' -replace '\s+', ' ' }
     # Get-Help builds a whole help on every call, the costliest step here: once per command and topic, and what
-    # Get-Help -Parameter returns is the entry of -Full's parameters of that name.
-    $script:helpOf = @{}
-    foreach ($command in Get-Command -Module Mindhunters) { $helpOf[$command.Name] = Get-Help $command.Name -Full }
+    # Get-Help -Parameter returns is the entry of -Full's parameters of that name. Get-Command costs tens of ms of CPU
+    # a call too (more for a name it does not find): the module's commands are looked up once, by name.
+    $script:commandOf = @{}; $script:helpOf = @{}
+    foreach ($command in Get-Command -Module Mindhunters) { $commandOf[$command.Name] = $command; $helpOf[$command.Name] = Get-Help $command.Name -Full }
     $script:text = @{}
     foreach ($topic in $topics) { $text[$topic] = Get-Help $topic | Out-String }
     $script:allHelp = (@($text.Values) + @($helpOf.Values | Out-String)) -join "`n"
@@ -115,10 +105,15 @@ BeforeAll {
     # The prose of a parameter, without the sentence the generator adds for a ValidateSet.
     function script:Get-ParameterProse($Command, $Parameter) { Get-Paragraph ((Get-ParameterHelp $Command $Parameter).description | Where-Object Text -NotLike 'The acceptable values for this parameter are:*') }
     # Get-Help finds a topic by the start of its name too (about_Mindhunters_Error finds about_Mindhunters_Errors).
-    function script:Test-Topic($Name) { @(Get-Help $Name -ErrorAction Ignore | Where-Object { $_.Category -eq 'HelpFile' -and $_.Name -eq $Name }).Count -eq 1 }
+    # Its answer cannot change within the run, and many links name the same topic: asked once per name.
+    $script:topicFound = @{}
+    function script:Test-Topic($Name) {
+        if (-not $topicFound.ContainsKey($Name)) { $topicFound[$Name] = @(Get-Help $Name -ErrorAction Ignore | Where-Object { $_.Category -eq 'HelpFile' -and $_.Name -eq $Name }).Count -eq 1 }
+        $topicFound[$Name]
+    }
     # A dynamic parameter (-PerPage of the list cmdlets) has no property: its declared PSDefaultValue is its default.
     function script:Get-FreshValue($Command, $Parameter) {
-        $info = Get-Command $Command
+        $info = $commandOf[$Command]
         if (-not $info.ImplementingType.GetProperty($Parameter)) {
             return ($info.Parameters[$Parameter].Attributes | Where-Object { $_ -is [System.Management.Automation.PSDefaultValueAttribute] }).Value
         }
@@ -163,7 +158,7 @@ Describe 'Help of <Name>' -ForEach $commandCases {
         $links = @($help.relatedLinks.navigationLink)
         $links.linkText | Should -Contain 'about_Mindhunters'
         foreach ($link in $links | Where-Object { $_.uri -notmatch '^https://' }) {
-            $known = (Get-Command $link.linkText -Module Mindhunters -ErrorAction Ignore) -or
+            $known = $commandOf.ContainsKey($link.linkText) -or
                 ($link.linkText -like 'about_*' -and (Test-Topic $link.linkText))
             $known | Should -BeTrue -Because "the related link '$($link.linkText)' must name a command or topic Get-Help finds"
         }
@@ -171,22 +166,28 @@ Describe 'Help of <Name>' -ForEach $commandCases {
 
     It 'opens its own Markdown page with Get-Help -Online' {
         # Get-Command's HelpUri is the URI Get-Help -Online opens (the first link of the MAML that has one).
-        (Get-Command $Name).HelpUri | Should -Be "$projectUri/blob/main/docs/en-US/$Name.md"
+        $commandOf[$Name].HelpUri | Should -Be "$projectUri/blob/main/docs/en-US/$Name.md"
         Join-Path $docs "$Name.md" | Should -Exist
     }
 }
 
-Describe 'Get-Help -Online in a fresh pwsh' -Skip:(-not $IsLinux) {
-    # The real thing: Get-Help starts the system's URL opener (xdg-open on Linux); a stand-in records what it is given.
+Describe 'Get-Help -Online in a fresh session' -Skip:(-not $IsLinux) {
+    # The real thing: Get-Help starts the system's URL opener (xdg-open on Linux, looked up on PATH); a stand-in records
+    # what it is given. A runspace of its own has loaded no help yet, as a fresh pwsh, which costs 2 core-s to start.
     It 'opens the page of each command' {
         $bin = New-Item -ItemType Directory (Join-Path $TestDrive 'bin') -Force
         $opened = Join-Path $TestDrive 'opened.txt'
         Set-Content (Join-Path $bin 'xdg-open') "#!/bin/sh`necho `"`$1`" >> '$opened'`n"
         & chmod +x (Join-Path $bin 'xdg-open')
         $names = @($commandCases.Name)
-        $script = "Import-Module '$(Get-BuiltModulePath)'; foreach (`$name in '$($names -join "','")') { Get-Help `$name -Online }"
-        $result = Invoke-ChildPwsh -Script $script -Environment @{ PATH = "$bin$([IO.Path]::PathSeparator)$env:PATH" } -TimeoutSec 60
-        $result.ExitCode | Should -Be 0 -Because $result.Error
+        $script = { param($ModulePath, $Names) Import-Module $ModulePath; foreach ($name in $Names) { Get-Help $name -Online } }
+        $session = [powershell]::Create()
+        $path = $env:PATH
+        try {
+            $env:PATH = "$bin$([IO.Path]::PathSeparator)$path"
+            $null = $session.AddScript($script).AddArgument((Get-BuiltModulePath)).AddArgument($names).Invoke()
+            $session.HadErrors | Should -BeFalse -Because "$($session.Streams.Error)"
+        } finally { $env:PATH = $path; $session.Dispose() }
         Wait-Until { (Test-Path $opened) -and @(Get-Content $opened).Count -ge $names.Count } -TimeoutSec 10
         Get-Content $opened | Sort-Object | Should -Be @($names | Sort-Object | ForEach-Object { "$projectUri/blob/main/docs/en-US/$_.md" })
     }
@@ -230,7 +231,7 @@ Describe 'Example "<Title>" of <Command>' -ForEach $exampleCases {
 
     It 'gives the module''s commands only parameters they have' {
         $unknown = foreach ($call in $calls) {
-            $info = Get-Command $call.GetCommandName() -Module Mindhunters -ErrorAction Ignore
+            $info = if ($call.GetCommandName()) { $commandOf[$call.GetCommandName()] }
             if (-not $info) { continue }
             $names = @($info.Parameters.Keys) + @($info.Parameters.Values.Aliases)
             foreach ($parameter in $call.CommandElements | Where-Object { $_ -is [System.Management.Automation.Language.CommandParameterAst] }) {
@@ -243,7 +244,7 @@ Describe 'Example "<Title>" of <Command>' -ForEach $exampleCases {
 
 Describe 'What the help takes from the cmdlets' {
     It 'the syntax of <Name> has the cmdlet''s parameter sets, parameters, types, required and positions' -ForEach $commandCases {
-        $command = Get-Command $Name
+        $command = $commandOf[$Name]
         $items = @($helpOf[$Name].syntax.syntaxItem)
         $items.Count | Should -Be @($command.ParameterSets).Count
         for ($i = 0; $i -lt $items.Count; $i++) {
@@ -257,11 +258,11 @@ Describe 'What the help takes from the cmdlets' {
     }
 
     It 'lists the aliases of -<Parameter> (<Command>)' -ForEach @($pins.Alias) {
-        (Get-ParameterHelp $Command $Parameter).aliases | Should -Be ((Get-Command $Command).Parameters[$Parameter].Aliases -join ', ')
+        (Get-ParameterHelp $Command $Parameter).aliases | Should -Be (($commandOf[$Command]).Parameters[$Parameter].Aliases -join ', ')
     }
 
     It 'shows the accepted values of -<Parameter> (<Command>) in the syntax and in its text' -ForEach @($pins.ValidateSet) {
-        $values = ((Get-Command $Command).Parameters[$Parameter].Attributes | Where-Object { $_ -is [System.Management.Automation.ValidateSetAttribute] }).ValidValues
+        $values = (($commandOf[$Command]).Parameters[$Parameter].Attributes | Where-Object { $_ -is [System.Management.Automation.ValidateSetAttribute] }).ValidValues
         $inSyntax = ($helpOf[$Command].syntax.syntaxItem.parameter | Where-Object name -EQ $Parameter | Select-Object -First 1).parameterValueGroup.parameterValue
         @($inSyntax | ForEach-Object { "$_" }) | Should -Be @($values)
         Get-Paragraph (Get-ParameterHelp $Command $Parameter).description | Should -BeLike "*The acceptable values for this parameter are: $($values -join ', ')."

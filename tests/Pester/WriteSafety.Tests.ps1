@@ -11,79 +11,46 @@ BeforeAll {
     function script:Get-FakeNumberUuid([int] $Index) { [guid]('{0:x8}-0000-4000-8000-{0:x12}' -f $Index) }
     function script:New-PipedNumber([int] $Count) { 1..$Count | ForEach-Object { [pscustomobject]@{ PhoneNumberUuid = Get-FakeNumberUuid $_ } } }
 
-    # Pipes $Count numbers into Set-MhPhoneNumber in a process of its own (the connection is per process), in the
-    # background; Receive-Job waits for what it saw: the numbers passed through, the errors, the seconds it took.
+    # Pipes $Count numbers into the connection's Set-MhPhoneNumber and reports what it saw: the numbers passed through,
+    # the errors, the seconds it took.
+    $script:pipedWrite = {
+        param($Count)
+        $clock = [Diagnostics.Stopwatch]::StartNew()
+        $numbers = 1..$Count | ForEach-Object { [pscustomobject]@{ PhoneNumberUuid = [guid]('{0:x8}-0000-4000-8000-{0:x12}' -f $_) } }
+        $output = @($numbers | Set-MhPhoneNumber -SmsEnabled $false -Confirm:$false -PassThru -ErrorVariable failed -ErrorAction SilentlyContinue)
+        [pscustomobject]@{
+            Output  = $output.Count
+            Seconds = $clock.Elapsed.TotalSeconds
+            Error   = @($failed | ForEach-Object { [pscustomobject]@{ FullyQualifiedErrorId = $_.FullyQualifiedErrorId; Message = $_.Exception.Message } })
+        }
+    }
+    function script:Invoke-PipedWrite([int] $Count) { & $pipedWrite $Count }
+    # The same in a process of its own (the connection is per process), in the background; Receive-Job waits for it.
     function script:Start-PipedWrite([int] $Count, [string] $BaseUri, [string] $Token) {
-        Start-Job -ArgumentList (Get-BuiltModulePath), $BaseUri, $Token, $Count -ScriptBlock {
-            param($ModulePath, $BaseUri, $Token, $Count)
+        Start-Job -ArgumentList (Get-BuiltModulePath), $BaseUri, $Token, $Count, "$pipedWrite" -ScriptBlock {
+            param($ModulePath, $BaseUri, $Token, $Count, $PipedWrite)
             Import-Module $ModulePath
             Connect-MhAccount -Subdomain safety -Token (ConvertTo-SecureString $Token -AsPlainText -Force) -BaseUri $BaseUri -SkipValidation
-            $clock = [Diagnostics.Stopwatch]::StartNew()
-            $numbers = 1..$Count | ForEach-Object { [pscustomobject]@{ PhoneNumberUuid = [guid]('{0:x8}-0000-4000-8000-{0:x12}' -f $_) } }
-            $output = @($numbers | Set-MhPhoneNumber -SmsEnabled $false -Confirm:$false -PassThru -ErrorVariable failed -ErrorAction SilentlyContinue)
-            [pscustomobject]@{
-                Output  = $output.Count
-                Seconds = $clock.Elapsed.TotalSeconds
-                Error   = @($failed | ForEach-Object { [pscustomobject]@{ FullyQualifiedErrorId = $_.FullyQualifiedErrorId; Message = $_.Exception.Message } })
-            }
+            & ([scriptblock]::Create($PipedWrite)) $Count
         }
+    }
+
+    # A server that fails every write: the retries of 500 and 429 take real seconds (about 20 each), so each runs in a
+    # process of its own from here on, while the rest of the file runs; its Describe, last, collects them.
+    $script:failing5xx = Start-FakeApi -Count 10 -Token $token
+    $script:throttling = Start-FakeApi -Count 10 -Token $token
+    Set-FakeApiFault $failing5xx @{ status_override = 100000; override_status = 500 }
+    Set-FakeApiFault $throttling @{ fail_429 = 100000; retry_after = '1' }
+    $script:slowRuns = @{
+        Failing5xx = Start-PipedWrite -Count 300 -BaseUri $failing5xx.BaseUri -Token $token
+        Throttling = Start-PipedWrite -Count 300 -BaseUri $throttling.BaseUri -Token $token
     }
 }
 
 AfterAll {
     Disconnect-MhAccount
-    Stop-FakeApi $api
-}
-
-Describe 'A server that fails every write' {
-    BeforeAll {
-        # Each server in a process of its own, all at once: the retries of 500 and 429 take real seconds.
-        Clear-FakeApiRequest $api
-        $script:failing5xx = Start-FakeApi -Count 10 -Token $token
-        $script:throttling = Start-FakeApi -Count 10 -Token $token
-        Set-FakeApiFault $failing5xx @{ status_override = 100000; override_status = 500 }
-        Set-FakeApiFault $throttling @{ fail_429 = 100000; retry_after = '1' }
-        $script:runs = @{
-            Unauthorized = Start-PipedWrite -Count 300 -BaseUri $api.BaseUri -Token 'wrong-Token-9'
-            Failing5xx   = Start-PipedWrite -Count 300 -BaseUri $failing5xx.BaseUri -Token $token
-            Throttling   = Start-PipedWrite -Count 300 -BaseUri $throttling.BaseUri -Token $token
-        }
-        $script:results = @{}
-        foreach ($name in @($runs.Keys)) { $results[$name] = Receive-Job $runs[$name] -Wait -AutoRemoveJob }
-        foreach ($name in $results.Keys) { Write-Host ("    300 piped numbers vs {0}: {1:N1} s, {2} error(s)" -f $name, $results[$name].Seconds, $results[$name].Error.Count) }
-    }
-    AfterAll {
-        Stop-FakeApi $failing5xx
-        Stop-FakeApi $throttling
-    }
-
-    It '401 on every PATCH: one request, one error that says how many numbers were not sent' {
-        $unauthorized = $results.Unauthorized
-        @(Get-FakeApiRequest $api | Where-Object method -EQ 'PATCH').Count | Should -Be 1
-        $unauthorized.Error.Count | Should -Be 1
-        $unauthorized.Error[0].FullyQualifiedErrorId | Should -BeLike 'MhAuthenticationFailed,*'
-        $unauthorized.Error[0].Message | Should -Match '299 phone numbers piped after it were not sent'
-        $unauthorized.Output | Should -Be 0
-    }
-
-    It '500 on every request: three numbers tried with their retries, then one error that says how many were not sent' {
-        $failing = $results.Failing5xx
-        @(Get-FakeApiRequest $failing5xx).Count | Should -Be 12
-        $failing.Error.Count | Should -Be 3
-        $failing.Error.FullyQualifiedErrorId | ForEach-Object { $_ | Should -BeLike 'MhServiceUnavailable,*' }
-        $failing.Error[2].Message | Should -Match '3 phone numbers in a row'
-        $failing.Error[2].Message | Should -Match '297 phone numbers piped after them were not sent'
-        $failing.Seconds | Should -BeLessThan 60
-    }
-
-    It '429 with Retry-After on every request: throttled past its retries three times, then the same stop' {
-        $throttled = $results.Throttling
-        @(Get-FakeApiRequest $throttling).Count | Should -Be 12
-        $throttled.Error.Count | Should -Be 3
-        $throttled.Error.FullyQualifiedErrorId | ForEach-Object { $_ | Should -BeLike 'MhThrottled,*' }
-        $throttled.Error[2].Message | Should -Match '297 phone numbers piped after them were not sent'
-        $throttled.Seconds | Should -BeLessThan 90
-    }
+    $slowRuns.Values | Remove-Job -Force -ErrorAction Ignore
+    $api, $failing5xx, $throttling | Stop-FakeApi
 }
 
 Describe 'The answer to a write is checked' {
@@ -168,5 +135,46 @@ Stop-Transcript | Out-Null
         $result.Output | Should -Not -Match 'pwned'
         # The console's own escapes (cursor modes) stay; the server's are gone.
         $result.Output | Should -Not -Match '\x1b\]0;|\x1b\[2J|\x07'
+    }
+}
+
+Describe 'A server that fails every write' {
+    BeforeAll {
+        # Last in the file: the 500 and 429 runs, started in the first BeforeAll, have been retrying meanwhile. The 401
+        # stops at its first answer, so it runs here, in this process (connected with the wrong token for it).
+        Clear-FakeApiRequest $api
+        Connect-MhAccount -Subdomain safety -Token (ConvertTo-SecureString 'wrong-Token-9' -AsPlainText -Force) -BaseUri $api.BaseUri -SkipValidation
+        try { $unauthorized = Invoke-PipedWrite -Count 300 } finally { Connect-MhAccount -Subdomain safety -Token $secure -BaseUri $api.BaseUri -SkipValidation }
+        $script:results = @{ Unauthorized = $unauthorized }
+        foreach ($name in @($slowRuns.Keys)) { $results[$name] = Receive-Job $slowRuns[$name] -Wait -AutoRemoveJob }
+        foreach ($name in $results.Keys) { Write-Host ("    300 piped numbers vs {0}: {1:N1} s, {2} error(s)" -f $name, $results[$name].Seconds, $results[$name].Error.Count) }
+    }
+
+    It '401 on every PATCH: one request, one error that says how many numbers were not sent' {
+        $unauthorized = $results.Unauthorized
+        @(Get-FakeApiRequest $api | Where-Object method -EQ 'PATCH').Count | Should -Be 1
+        $unauthorized.Error.Count | Should -Be 1
+        $unauthorized.Error[0].FullyQualifiedErrorId | Should -BeLike 'MhAuthenticationFailed,*'
+        $unauthorized.Error[0].Message | Should -Match '299 phone numbers piped after it were not sent'
+        $unauthorized.Output | Should -Be 0
+    }
+
+    It '500 on every request: three numbers tried with their retries, then one error that says how many were not sent' {
+        $failing = $results.Failing5xx
+        @(Get-FakeApiRequest $failing5xx).Count | Should -Be 12
+        $failing.Error.Count | Should -Be 3
+        $failing.Error.FullyQualifiedErrorId | ForEach-Object { $_ | Should -BeLike 'MhServiceUnavailable,*' }
+        $failing.Error[2].Message | Should -Match '3 phone numbers in a row'
+        $failing.Error[2].Message | Should -Match '297 phone numbers piped after them were not sent'
+        $failing.Seconds | Should -BeLessThan 60
+    }
+
+    It '429 with Retry-After on every request: throttled past its retries three times, then the same stop' {
+        $throttled = $results.Throttling
+        @(Get-FakeApiRequest $throttling).Count | Should -Be 12
+        $throttled.Error.Count | Should -Be 3
+        $throttled.Error.FullyQualifiedErrorId | ForEach-Object { $_ | Should -BeLike 'MhThrottled,*' }
+        $throttled.Error[2].Message | Should -Match '297 phone numbers piped after them were not sent'
+        $throttled.Seconds | Should -BeLessThan 90
     }
 }
