@@ -82,6 +82,12 @@ function Start-PesterRun {
     }
 }
 
+# Ends the workers of Start-PesterRun and whatever they started, for a run that has already failed.
+function Stop-PesterRun {
+    param([Parameter(Mandatory)] $Run)
+    foreach ($child in $Run.Children) { if (-not $child.Process.HasExited) { try { $child.Process.Kill($true) } catch { } } }
+}
+
 # Waits for the workers of Start-PesterRun, prints what they wrote, and sums their results.
 function Complete-PesterRun {
     param([Parameter(Mandatory)] $Run)
@@ -137,4 +143,4 @@ function Write-TestSummary {
     $failed -eq 0 -and $passed -gt 0
 }
 
-Export-ModuleMember -Function Invoke-XunitRun, Invoke-PesterRun, Start-PesterRun, Complete-PesterRun, Write-TestSummary
+Export-ModuleMember -Function Invoke-XunitRun, Invoke-PesterRun, Start-PesterRun, Stop-PesterRun, Complete-PesterRun, Write-TestSummary
