@@ -45,6 +45,8 @@ $Root = $PSScriptRoot
 $Out = Join-Path $Root 'out'
 $ModuleOut = Join-Path $Out 'Mindhunters'
 $ResultsDir = Join-Path $Out 'test-results'
+# How long each Pester file took, for a clone that has not run them yet (tools/TestRun.psm1, Start-PesterRun).
+$PesterDurationsHint = Join-Path $Root 'tests/Pester/durations.json'
 $PesterVersion = '5.7.1'
 # The xunit project's targets: net10.0 (PowerShell 7) and net472 (.NET Framework, what Windows PowerShell 5.1 runs on).
 $XunitFrameworks = 'net10.0', 'net472'
@@ -233,7 +235,7 @@ try {
             Invoke-Build
             if ($files | Where-Object { $_ -like '*Package.Tests.ps1' }) { Invoke-Package }
             $pester = Get-PesterModulePath $restore
-            Invoke-Tests { Invoke-PesterRun -PesterPath $pester -Files $files -ResultsDir $ResultsDir }
+            Invoke-Tests { Invoke-PesterRun -PesterPath $pester -Files $files -ResultsDir $ResultsDir -Hint $PesterDurationsHint }
         }
         'Test' {
             # First: a missing runtime fails the run before minutes of building.
@@ -252,7 +254,7 @@ try {
                 # The Pester files start first, as they take the longest; their workers spend much of their time
                 # waiting (timeouts, retry waits, fresh processes starting): the xunit project builds meanwhile, then
                 # runs on both targets one after the other.
-                $pesterRun = Start-PesterRun -PesterPath $pester -Files (Get-PesterFile) -ResultsDir $ResultsDir
+                $pesterRun = Start-PesterRun -PesterPath $pester -Files (Get-PesterFile) -ResultsDir $ResultsDir -Hint $PesterDurationsHint
                 try {
                     Wait-DotnetBuild $xunitBuild
                 } catch {

@@ -33,20 +33,27 @@ function Invoke-XunitRun {
 }
 
 # Pester on the given files in $Workers fresh pwsh processes side by side; each takes the next file nobody has
-# taken yet (longest first, by the last run's times), so a slow file never holds up the rest. Each file runs in
+# taken yet (longest first), so a slow file never holds up the rest. Each file runs in
 # one process from start to end, as Pester runs it alone; files share nothing but the fake API, each in its scope.
 function Invoke-PesterRun {
-    param([string] $PesterPath, [string[]] $Files, [string] $ResultsDir, [int] $Workers = 3)
+    param([string] $PesterPath, [string[]] $Files, [string] $ResultsDir, [string] $Hint, [int] $Workers = 3)
     Complete-PesterRun (Start-PesterRun @PSBoundParameters)
 }
 
 # Starts the workers of Invoke-PesterRun and returns at once, so that other tests can run meanwhile.
+# The order comes from this clone's last run (out/test-results/pester-durations.json); for a file it has no time for
+# (a fresh clone, a new file), from $Hint (tests/Pester/durations.json, seconds per file in a full run on the 2-core
+# machine: only the order matters, so it needs refreshing, by copying the last run's file over it, only when a file
+# is added or its time changes by much); failing that, from the file's size.
 function Start-PesterRun {
-    param([string] $PesterPath, [string[]] $Files, [string] $ResultsDir, [int] $Workers = 3)
+    param([string] $PesterPath, [string[]] $Files, [string] $ResultsDir, [string] $Hint, [int] $Workers = 3)
     $work = Join-Path $ResultsDir 'pester'
     $durations = Join-Path $ResultsDir 'pester-durations.json'
-    $last = if (Test-Path $durations) { Get-Content $durations -Raw | ConvertFrom-Json -AsHashtable } else { @{} }
-    $queue = @($Files | Sort-Object { - [double]($last[(Split-Path $_ -Leaf)] ?? (Get-Item $_).Length / 1KB) })
+    $known = @{}
+    foreach ($path in $Hint, $durations) {
+        if ($path -and (Test-Path $path)) { (Get-Content $path -Raw | ConvertFrom-Json -AsHashtable).GetEnumerator() | ForEach-Object { $known[$_.Key] = $_.Value } }
+    }
+    $queue = @($Files | Sort-Object { - [double]($known[(Split-Path $_ -Leaf)] ?? (Get-Item $_).Length / 1KB) })
     Remove-Item $work -Recurse -Force -ErrorAction Ignore
     $null = New-Item -ItemType Directory (Join-Path $work 'claims') -Force
 
