@@ -5,11 +5,12 @@
     Bootstrap  The .NET Framework runtime the net472 tests need: Mono outside Windows, installed with apt-get when missing.
     Build      Builds the solution once: the module into out/Mindhunters (manifest, dll, dependencies, format file,
                about topics, the cmdlet help generated from docs/en-US by tools/New-MamlHelp.ps1), the fake API into
-               out/FakeApi, and the tests.
+               out/FakeApi, and the xunit project (which the tasks that run no xunit leave out).
     UnitTest   Build, then xunit on -Framework net10.0 or net472 (both when not given).
     Pester     Build, then the Pester files of -Path (a file or a folder; tests/Pester when not given) against out/.
-    Test       Bootstrap, Build and Package once, then xunit on both targets and every Pester file, all against one
-               fake API process; prints "N passed, N failed, N skipped" and exits non-zero on any failure.
+    Test       Bootstrap, Build and Package once, then every Pester file and xunit on both targets, all against one
+               fake API process (the xunit project builds while the Pester files run); prints "N passed, N failed,
+               N skipped" and exits non-zero on any failure.
     Package    Build, then out/Mindhunters.<version>.nupkg (through Publish-PSResource, as the gallery gets it) and
                out/Mindhunters.zip (the module folder at its root, for Azure Automation).
     Demo       Build, then tools/Demo.ps1: the module against the local fake API, as a runbook uses it.

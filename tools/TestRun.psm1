@@ -33,8 +33,8 @@ function Invoke-XunitRun {
 }
 
 # Pester on the given files in $Workers fresh pwsh processes side by side; each takes the next file nobody has
-# taken yet (longest first), so a slow file never holds up the rest. Each file runs in
-# one process from start to end, as Pester runs it alone; files share nothing but the fake API, each in its scope.
+# taken yet (longest first), so a slow file never holds up the rest. Each file runs in one process from start to
+# end, as Pester runs it alone; files share nothing but the fake API, each in its scope.
 function Invoke-PesterRun {
     param([string] $PesterPath, [string[]] $Files, [string] $ResultsDir, [string] $Hint, [int] $Workers = 3)
     Complete-PesterRun (Start-PesterRun @PSBoundParameters)
@@ -104,7 +104,9 @@ function Complete-PesterRun {
         if ($child.Error.Result) { Write-Host $child.Error.Result }
     }
 
-    $passed = 0; $failed = 0; $skipped = 0; $names = @(); $times = @{}
+    # The times of files this run left out stay as the last run that had them measured them.
+    $times = if (Test-Path $Run.Durations) { Get-Content $Run.Durations -Raw | ConvertFrom-Json -AsHashtable } else { @{} }
+    $passed = 0; $failed = 0; $skipped = 0; $names = @()
     foreach ($file in $Run.Queue) {
         $name = Split-Path $file -Leaf
         $summary = Join-Path $Run.Work "$name.json"
