@@ -82,18 +82,18 @@ function Get-ModuleVersion {
     (Import-PowerShellDataFile (Join-Path $Root 'Mindhunters.psd1')).ModuleVersion
 }
 
-# The solution's projects as its targets name them (solution folder\project, dots as underscores). The Pester files
-# need only the module and the fake API, so those build first; the xunit project (both targets, about half the
-# compiling) builds after them, beside the help generation, the package and the Pester files.
-$ModuleTargets = 'src\Mindhunters;tests\Mindhunters_FakeApi'
-$XunitTarget = 'tests\Mindhunters_Tests'
+# The Pester files need only the module and the fake API (as the solution's targets name them: folder\project, dots
+# as underscores), so those build first, restoring the whole solution. The xunit project (both targets, about half
+# the compiling) builds after them, on what that build made (--no-dependencies: its references are not checked
+# again), beside the help generation, the package and the Pester files.
+$ModuleBuildArguments = (Join-Path $Root 'MindhuntersPS.sln'), '-t:src\Mindhunters;tests\Mindhunters_FakeApi'
+$XunitBuildArguments = (Join-Path $Root 'tests/Mindhunters.Tests/Mindhunters.Tests.csproj'), '--no-restore', '--no-dependencies'
 
-# Starts dotnet build of $Targets and returns at once. Only the first build restores: the whole solution at once.
-# $Stage: the name of its time in the summary, when it has one of its own (a build running beside other stages).
-function Start-DotnetBuild([string] $What, [string] $Targets, [string] $Stage, [switch] $NoRestore) {
+# Starts dotnet build and returns at once. $Stage: the name of its time in the summary, when it has one of its own
+# (a build running beside other stages).
+function Start-DotnetBuild([string] $What, [string[]] $Arguments, [string] $Stage) {
     # Warnings are errors here: the output matters only when the build fails.
-    $arguments = @('build', (Join-Path $Root 'MindhuntersPS.sln'), "-t:$Targets", '-c', $Configuration, "-p:Version=$(Get-ModuleVersion)",
-        '--nologo', '-v', 'quiet') + @(if ($NoRestore) { '--no-restore' })
+    $arguments = @('build') + $Arguments + @('-c', $Configuration, "-p:Version=$(Get-ModuleVersion)", '--nologo', '-v', 'quiet')
     [pscustomobject]@{ What = $What; Stage = $Stage; Started = [datetime]::Now; Child = Start-ChildProcess -FilePath dotnet -ArgumentList $arguments }
 }
 
@@ -115,7 +115,7 @@ function Stop-DotnetBuild($Build) {
 # xunit project and returns that build, for Wait-DotnetBuild: it goes on while the caller runs what needs only out/.
 function Invoke-Build([switch] $StartXunit) {
     Write-Host "Building Mindhunters $(Get-ModuleVersion) ($Configuration)"
-    Wait-DotnetBuild (Start-DotnetBuild 'the module' $ModuleTargets)
+    Wait-DotnetBuild (Start-DotnetBuild 'the module' $ModuleBuildArguments)
 
     # The module folder holds what a user installs: no PowerShell assemblies (the host brings its own), no symbols.
     if (Test-Path $ModuleOut) { Remove-Item $ModuleOut -Recurse -Force }
@@ -130,8 +130,7 @@ function Invoke-Build([switch] $StartXunit) {
     if (Test-Path $fakeOut) { Remove-Item $fakeOut -Recurse -Force }
     Copy-Item (Join-Path $Root "tests/Mindhunters.FakeApi/bin/$Configuration/net10.0") $fakeOut -Recurse
 
-    # Only once the copies are made: the xunit build checks the module's project again (up to date, it writes nothing).
-    $xunitBuild = if ($StartXunit) { Start-DotnetBuild 'the xunit project' $XunitTarget -Stage 'xunit build' -NoRestore }
+    $xunitBuild = if ($StartXunit) { Start-DotnetBuild 'the xunit project' $XunitBuildArguments -Stage 'xunit build' }
     try {
         # The cmdlet help (MAML) from docs/en-US and the built cmdlets, in a fresh pwsh: this one never loads the module.
         Invoke-Native 'Generating the cmdlet help' {
