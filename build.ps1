@@ -5,11 +5,12 @@
     Bootstrap  The .NET Framework runtime the net472 tests need: Mono outside Windows, installed with apt-get when missing.
     Build      Builds the solution once: the module into out/Mindhunters (manifest, dll, dependencies, format file,
                about topics, the cmdlet help generated from docs/en-US by tools/New-MamlHelp.ps1), the fake API into
-               out/FakeApi, and the tests.
+               out/FakeApi, and the xunit project (which the tasks that run no xunit leave out).
     UnitTest   Build, then xunit on -Framework net10.0 or net472 (both when not given).
     Pester     Build, then the Pester files of -Path (a file or a folder; tests/Pester when not given) against out/.
-    Test       Bootstrap, Build and Package once, then xunit on both targets and every Pester file, all against one
-               fake API process; prints "N passed, N failed, N skipped" and exits non-zero on any failure.
+    Test       Bootstrap, Build and Package once, then every Pester file and xunit on both targets, all against one
+               fake API process (the xunit project builds while the Pester files run); prints "N passed, N failed,
+               N skipped" and exits non-zero on any failure.
     Package    Build, then out/Mindhunters.<version>.nupkg (through Publish-PSResource, as the gallery gets it) and
                out/Mindhunters.zip (the module folder at its root, for Azure Automation).
     Demo       Build, then tools/Demo.ps1: the module against the local fake API, as a runbook uses it.
@@ -45,6 +46,8 @@ $Root = $PSScriptRoot
 $Out = Join-Path $Root 'out'
 $ModuleOut = Join-Path $Out 'Mindhunters'
 $ResultsDir = Join-Path $Out 'test-results'
+# How long each Pester file took, for a clone that has not run them yet (tools/TestRun.psm1, Start-PesterRun).
+$PesterDurationsHint = Join-Path $Root 'tests/Pester/durations.json'
 $PesterVersion = '5.7.1'
 # The xunit project's targets: net10.0 (PowerShell 7) and net472 (.NET Framework, what Windows PowerShell 5.1 runs on).
 $XunitFrameworks = 'net10.0', 'net472'
@@ -79,15 +82,40 @@ function Get-ModuleVersion {
     (Import-PowerShellDataFile (Join-Path $Root 'Mindhunters.psd1')).ModuleVersion
 }
 
-function Invoke-Build {
-    $version = Get-ModuleVersion
-    Write-Host "Building Mindhunters $version ($Configuration)"
+# The Pester files need only the module and the fake API (as the solution's targets name them: folder\project, dots
+# as underscores), so those build first, restoring the whole solution. The xunit project (both targets, about half
+# the compiling) builds after them, on what that build made (--no-dependencies: its references are not checked
+# again), beside the help generation, the package and the Pester files.
+$ModuleBuildArguments = (Join-Path $Root 'MindhuntersPS.sln'), '-t:src\Mindhunters;tests\Mindhunters_FakeApi'
+$XunitBuildArguments = (Join-Path $Root 'tests/Mindhunters.Tests/Mindhunters.Tests.csproj'), '--no-restore', '--no-dependencies'
+
+# Starts dotnet build and returns at once. $Stage: the name of its time in the summary, when it has one of its own
+# (a build running beside other stages).
+function Start-DotnetBuild([string] $What, [string[]] $Arguments, [string] $Stage) {
     # Warnings are errors here: the output matters only when the build fails.
-    $output = dotnet build (Join-Path $Root 'MindhuntersPS.sln') -c $Configuration "-p:Version=$version" --nologo -v quiet 2>&1
-    if ($LASTEXITCODE -ne 0) {
-        $output | Out-Host
-        throw "Building the solution failed (exit code $LASTEXITCODE)."
+    $arguments = @('build') + $Arguments + @('-c', $Configuration, "-p:Version=$(Get-ModuleVersion)", '--nologo', '-v', 'quiet')
+    [pscustomobject]@{ What = $What; Stage = $Stage; Started = [datetime]::Now; Child = Start-ChildProcess -FilePath dotnet -ArgumentList $arguments }
+}
+
+function Wait-DotnetBuild($Build) {
+    $process = $Build.Child.Process
+    $process.WaitForExit()
+    if ($Build.Stage) { $Timings[$Build.Stage] = ($process.ExitTime - $Build.Started).TotalSeconds }
+    if ($process.ExitCode -ne 0) {
+        $Build.Child.Output.Result, $Build.Child.Error.Result | Out-Host
+        throw "Building $($Build.What) failed (exit code $($process.ExitCode))."
     }
+}
+
+function Stop-DotnetBuild($Build) {
+    if ($Build -and -not $Build.Child.Process.HasExited) { try { $Build.Child.Process.Kill($true) } catch { } }
+}
+
+# Builds the module into out/Mindhunters and the fake API into out/FakeApi. With -StartXunit, also starts building the
+# xunit project and returns that build, for Wait-DotnetBuild: it goes on while the caller runs what needs only out/.
+function Invoke-Build([switch] $StartXunit) {
+    Write-Host "Building Mindhunters $(Get-ModuleVersion) ($Configuration)"
+    Wait-DotnetBuild (Start-DotnetBuild 'the module' $ModuleBuildArguments)
 
     # The module folder holds what a user installs: no PowerShell assemblies (the host brings its own), no symbols.
     if (Test-Path $ModuleOut) { Remove-Item $ModuleOut -Recurse -Force }
@@ -98,15 +126,22 @@ function Invoke-Build {
     Copy-Item (Join-Path $Root 'Mindhunters.psd1'), (Join-Path $Root 'LICENSE') $ModuleOut
     Copy-Item (Join-Path $Root 'src/Mindhunters/Mindhunters.Format.ps1xml') $ModuleOut
     Copy-Item (Join-Path $Root 'src/Mindhunters/en-US') $ModuleOut -Recurse
-    # The cmdlet help (MAML) from docs/en-US and the built cmdlets, in a fresh pwsh: this one never loads the module.
-    Invoke-Native 'Generating the cmdlet help' {
-        dotnet (Join-Path $PSHOME 'pwsh.dll') -NoProfile -NonInteractive -File (Join-Path $Root 'tools/New-MamlHelp.ps1') -ModulePath (Join-Path $ModuleOut 'Mindhunters.psd1') -MarkdownPath (Join-Path $Root 'docs/en-US')
-    }
-
     $fakeOut = Join-Path $Out 'FakeApi'
     if (Test-Path $fakeOut) { Remove-Item $fakeOut -Recurse -Force }
     Copy-Item (Join-Path $Root "tests/Mindhunters.FakeApi/bin/$Configuration/net10.0") $fakeOut -Recurse
+
+    $xunitBuild = if ($StartXunit) { Start-DotnetBuild 'the xunit project' $XunitBuildArguments -Stage 'xunit build' }
+    try {
+        # The cmdlet help (MAML) from docs/en-US and the built cmdlets, in a fresh pwsh: this one never loads the module.
+        Invoke-Native 'Generating the cmdlet help' {
+            dotnet (Join-Path $PSHOME 'pwsh.dll') -NoProfile -NonInteractive -File (Join-Path $Root 'tools/New-MamlHelp.ps1') -ModulePath (Join-Path $ModuleOut 'Mindhunters.psd1') -MarkdownPath (Join-Path $Root 'docs/en-US') | Out-Host
+        }
+    } catch {
+        Stop-DotnetBuild $xunitBuild
+        throw
+    }
     Write-Host "Module: $ModuleOut"
+    $xunitBuild
 }
 
 function Invoke-Package {
@@ -137,10 +172,20 @@ Publish-PSResource -Path '$ModuleOut' -Repository MindhuntersBuild -SkipDependen
     Write-Host "Zip:     $zip"
 }
 
-function Get-PesterModulePath {
-    Invoke-Native 'Restoring Pester from NuGet' { dotnet restore (Join-Path $Root 'tests/Pester/Pester.proj') --nologo -v quiet | Out-Host }
-    $packages = (dotnet nuget locals global-packages --list) -replace '^global-packages:\s*', ''
-    $pester = Join-Path $packages.Trim() "pester/$PesterVersion/tools/Pester.psd1"
+# Pester comes from NuGet: the restore runs beside the build, and says in its assets file where it put the package.
+function Start-PesterRestore {
+    Start-ChildProcess -FilePath dotnet -ArgumentList 'restore', (Join-Path $Root 'tests/Pester/Pester.proj'), '--nologo', '-v', 'quiet'
+}
+
+function Get-PesterModulePath($Restore) {
+    $Restore.Process.WaitForExit()
+    if ($Restore.Process.ExitCode -ne 0) {
+        $Restore.Output.Result, $Restore.Error.Result | Out-Host
+        throw "Restoring Pester from NuGet failed (exit code $($Restore.Process.ExitCode))."
+    }
+    # The first package folder is the global one, where the restore puts what it downloads.
+    $assets = Get-Content (Join-Path $Root 'tests/Pester/obj/project.assets.json') -Raw | ConvertFrom-Json -AsHashtable
+    $pester = Join-Path @($assets.packageFolders.Keys)[0] "pester/$PesterVersion/tools/Pester.psd1"
     if (-not (Test-Path $pester)) { throw "Pester $PesterVersion was not found at $pester after the restore." }
     $pester
 }
@@ -177,31 +222,46 @@ function Invoke-Demo {
 try {
     switch ($Task) {
         'Bootstrap' { Assert-NetFrameworkRuntime -LogPath (Join-Path $Out 'mono-install.log') }
-        'Build' { Invoke-Build }
+        'Build' { Wait-DotnetBuild (Invoke-Build -StartXunit) }
         'UnitTest' {
             $frameworks = if ($Framework) { @($Framework) } else { $XunitFrameworks }
             if ($frameworks -contains 'net472') { Assert-NetFrameworkRuntime -LogPath (Join-Path $Out 'mono-install.log') }
-            Invoke-Build
+            Wait-DotnetBuild (Invoke-Build -StartXunit)
             Invoke-Tests { foreach ($f in $frameworks) { Invoke-XunitRun $Root $Configuration $f $ResultsDir } }
         }
         'Pester' {
             $files = Get-PesterFile
+            $restore = Start-PesterRestore
             Invoke-Build
             if ($files | Where-Object { $_ -like '*Package.Tests.ps1' }) { Invoke-Package }
-            $pester = Get-PesterModulePath
-            Invoke-Tests { Invoke-PesterRun -PesterPath $pester -Files $files -ResultsDir $ResultsDir }
+            $pester = Get-PesterModulePath $restore
+            Invoke-Tests { Invoke-PesterRun -PesterPath $pester -Files $files -ResultsDir $ResultsDir -Hint $PesterDurationsHint }
         }
         'Test' {
             # First: a missing runtime fails the run before minutes of building.
             Assert-NetFrameworkRuntime -LogPath (Join-Path $Out 'mono-install.log')
-            Measure-Stage 'build' { Invoke-Build }
-            # The package too: Package.Tests.ps1 installs it the way users do.
-            Measure-Stage 'package' { Invoke-Package }
-            $pester = Get-PesterModulePath
+            $restore = Start-PesterRestore
+            $xunitBuild = Measure-Stage 'build' { Invoke-Build -StartXunit }
+            try {
+                # The package too: Package.Tests.ps1 installs it the way users do.
+                Measure-Stage 'package' { Invoke-Package }
+                $pester = Get-PesterModulePath $restore
+            } catch {
+                Stop-DotnetBuild $xunitBuild
+                throw
+            }
             Invoke-Tests {
-                # Pester's workers spend much of their time waiting (timeouts, retry waits, fresh processes starting):
-                # xunit runs meanwhile, on both targets one after the other.
-                $pesterRun = Start-PesterRun -PesterPath $pester -Files (Get-PesterFile) -ResultsDir $ResultsDir
+                # The Pester files start first, as they take the longest; their workers spend much of their time
+                # waiting (timeouts, retry waits, fresh processes starting): the xunit project builds meanwhile, then
+                # runs on both targets one after the other.
+                $pesterRun = Start-PesterRun -PesterPath $pester -Files (Get-PesterFile) -ResultsDir $ResultsDir -Hint $PesterDurationsHint
+                try {
+                    Wait-DotnetBuild $xunitBuild
+                } catch {
+                    Stop-PesterRun $pesterRun
+                    Write-Host 'The Pester run was stopped: the xunit project did not build.'
+                    throw
+                }
                 foreach ($f in $XunitFrameworks) { Invoke-XunitRun $Root $Configuration $f $ResultsDir }
                 Complete-PesterRun $pesterRun
             }

@@ -49,11 +49,22 @@ function Start-ChildPwsh {
         [string[]] $ExtraArgument = @(),
         [switch] $Stream
     )
-    $info = [System.Diagnostics.ProcessStartInfo]::new('dotnet')
-    $info.ArgumentList.Add((Join-Path $PSHOME 'pwsh.dll'))
-    $arguments = @('-NoProfile', '-NonInteractive', '-OutputFormat', 'Text') + $ExtraArgument +
+    $arguments = @((Join-Path $PSHOME 'pwsh.dll'), '-NoProfile', '-NonInteractive', '-OutputFormat', 'Text') + $ExtraArgument +
         @('-EncodedCommand', [Convert]::ToBase64String([Text.Encoding]::Unicode.GetBytes($Script)))
-    foreach ($a in $arguments) { $info.ArgumentList.Add($a) }
+    Start-ChildProcess -FilePath dotnet -ArgumentList $arguments -Environment $Environment -Stream:$Stream
+}
+
+# Starts any program (dotnet build, dotnet restore, a pwsh) in the repository's root and returns at once, as
+# Start-ChildPwsh does: build.ps1 builds the xunit project while the Pester files run.
+function Start-ChildProcess {
+    param(
+        [Parameter(Mandatory)] [string] $FilePath,
+        [string[]] $ArgumentList = @(),
+        [hashtable] $Environment = @{},
+        [switch] $Stream
+    )
+    $info = [System.Diagnostics.ProcessStartInfo]::new($FilePath)
+    foreach ($a in $ArgumentList) { $info.ArgumentList.Add($a) }
     foreach ($name in $Environment.Keys) { $info.Environment[$name] = [string]$Environment[$name] }
     $info.RedirectStandardOutput = -not $Stream
     $info.RedirectStandardError = -not $Stream
@@ -146,4 +157,4 @@ function Invoke-AnsweringPwsh {
     }
 }
 
-Export-ModuleMember -Function Get-BuiltModulePath, Invoke-ChildPwsh, Start-ChildPwsh, Invoke-AnsweringPwsh, New-IsolatedEnvironment, Enter-FakeApiShell
+Export-ModuleMember -Function Get-BuiltModulePath, Invoke-ChildPwsh, Start-ChildPwsh, Start-ChildProcess, Invoke-AnsweringPwsh, New-IsolatedEnvironment, Enter-FakeApiShell

@@ -33,20 +33,27 @@ function Invoke-XunitRun {
 }
 
 # Pester on the given files in $Workers fresh pwsh processes side by side; each takes the next file nobody has
-# taken yet (longest first, by the last run's times), so a slow file never holds up the rest. Each file runs in
-# one process from start to end, as Pester runs it alone; files share nothing but the fake API, each in its scope.
+# taken yet (longest first), so a slow file never holds up the rest. Each file runs in one process from start to
+# end, as Pester runs it alone; files share nothing but the fake API, each in its scope.
 function Invoke-PesterRun {
-    param([string] $PesterPath, [string[]] $Files, [string] $ResultsDir, [int] $Workers = 3)
+    param([string] $PesterPath, [string[]] $Files, [string] $ResultsDir, [string] $Hint, [int] $Workers = 3)
     Complete-PesterRun (Start-PesterRun @PSBoundParameters)
 }
 
 # Starts the workers of Invoke-PesterRun and returns at once, so that other tests can run meanwhile.
+# The order comes from this clone's last run (out/test-results/pester-durations.json); for a file it has no time for
+# (a fresh clone, a new file), from $Hint (tests/Pester/durations.json, seconds per file in a full run on the 2-core
+# machine: only the order matters, so it needs refreshing, by copying the last run's file over it, only when a file
+# is added or its time changes by much); failing that, from the file's size.
 function Start-PesterRun {
-    param([string] $PesterPath, [string[]] $Files, [string] $ResultsDir, [int] $Workers = 3)
+    param([string] $PesterPath, [string[]] $Files, [string] $ResultsDir, [string] $Hint, [int] $Workers = 3)
     $work = Join-Path $ResultsDir 'pester'
     $durations = Join-Path $ResultsDir 'pester-durations.json'
-    $last = if (Test-Path $durations) { Get-Content $durations -Raw | ConvertFrom-Json -AsHashtable } else { @{} }
-    $queue = @($Files | Sort-Object { - [double]($last[(Split-Path $_ -Leaf)] ?? (Get-Item $_).Length / 1KB) })
+    $known = @{}
+    foreach ($path in $Hint, $durations) {
+        if ($path -and (Test-Path $path)) { (Get-Content $path -Raw | ConvertFrom-Json -AsHashtable).GetEnumerator() | ForEach-Object { $known[$_.Key] = $_.Value } }
+    }
+    $queue = @($Files | Sort-Object { - [double]($known[(Split-Path $_ -Leaf)] ?? (Get-Item $_).Length / 1KB) })
     Remove-Item $work -Recurse -Force -ErrorAction Ignore
     $null = New-Item -ItemType Directory (Join-Path $work 'claims') -Force
 
@@ -82,6 +89,12 @@ function Start-PesterRun {
     }
 }
 
+# Ends the workers of Start-PesterRun and whatever they started, for a run that has already failed.
+function Stop-PesterRun {
+    param([Parameter(Mandatory)] $Run)
+    foreach ($child in $Run.Children) { if (-not $child.Process.HasExited) { try { $child.Process.Kill($true) } catch { } } }
+}
+
 # Waits for the workers of Start-PesterRun, prints what they wrote, and sums their results.
 function Complete-PesterRun {
     param([Parameter(Mandatory)] $Run)
@@ -91,7 +104,9 @@ function Complete-PesterRun {
         if ($child.Error.Result) { Write-Host $child.Error.Result }
     }
 
-    $passed = 0; $failed = 0; $skipped = 0; $names = @(); $times = @{}
+    # The times of files this run left out stay as the last run that had them measured them.
+    $times = if (Test-Path $Run.Durations) { Get-Content $Run.Durations -Raw | ConvertFrom-Json -AsHashtable } else { @{} }
+    $passed = 0; $failed = 0; $skipped = 0; $names = @()
     foreach ($file in $Run.Queue) {
         $name = Split-Path $file -Leaf
         $summary = Join-Path $Run.Work "$name.json"
@@ -137,4 +152,4 @@ function Write-TestSummary {
     $failed -eq 0 -and $passed -gt 0
 }
 
-Export-ModuleMember -Function Invoke-XunitRun, Invoke-PesterRun, Start-PesterRun, Complete-PesterRun, Write-TestSummary
+Export-ModuleMember -Function Invoke-XunitRun, Invoke-PesterRun, Start-PesterRun, Stop-PesterRun, Complete-PesterRun, Write-TestSummary
