@@ -13,6 +13,7 @@ namespace Mindhunters.Tests
     /// The engine against servers that try to break its promises (the fake API's /hostile/{mode}/ base paths):
     /// no hang, no memory bomb, no token in any text, no endless loop.
     /// </summary>
+    [Collection(MeasuredAloneCollection.Name)]
     public sealed class HostileServerTests : FakeApiTestBase
     {
         private const string Token = "hostile-secret-token-4f9a2c7e";
