@@ -98,7 +98,13 @@ Describe 'Set-MhPhoneNumber -ThrottleLimit 8' {
         try {
             Wait-Until { @(Get-FakeApiRequest $api).Count -ge 1 }
             Set-FakeApiFault $api @{ latency_ms = 30000 }
-            Wait-Until { (Get-FakeApiInFlight $api) -eq 8 }
+            # Requests that arrived before the switch still end after their 200 ms (and the window sends slow ones in
+            # their place): the 8 in flight are all slow once the log has stopped growing for longer than that.
+            Wait-Until {
+                $logged = @(Get-FakeApiRequest $api).Count
+                Start-Sleep -Milliseconds 500
+                (Get-FakeApiInFlight $api) -eq 8 -and @(Get-FakeApiRequest $api).Count -eq $logged
+            }
             Get-FakeApiInFlight $api | Should -Be 8
             $answered = @(Get-FakeApiRequest $api).Count
 
