@@ -20,6 +20,7 @@ namespace Mindhunters.Tests
         private static readonly (string, string) Noun = ("phone number", "phone numbers");
 
         private readonly WritePace _pace = new WritePace();
+        private readonly ManualResetEventSlim _settled = new ManualResetEventSlim(false);
 
         public WriteWindowTests() : base("write-window-token-3f0d")
         {
@@ -37,7 +38,7 @@ namespace Mindhunters.Tests
             return answer;
         }
 
-        private WriteWindow Window(int limit = 8) => new WriteWindow(limit, _pace, Log);
+        private WriteWindow Window(int limit = 8) => new WriteWindow(limit, _pace, Log, _settled);
 
         /// <summary>A window whose first write was answered, so that it has its full width.</summary>
         private WriteWindow Answered(int limit = 8)
@@ -58,7 +59,7 @@ namespace Mindhunters.Tests
         [Fact]
         public void OneWriteIsInFlight_UntilTheServerHasAnsweredOne_ThenUpToTheLimit()
         {
-            using WriteWindow window = Window();
+            WriteWindow window = Window();
             TaskCompletionSource<object?> first = Start(window, 1);
             Assert.False(window.HasRoom);
 
@@ -77,7 +78,7 @@ namespace Mindhunters.Tests
         [Fact]
         public void Outcomes_ComeInInputOrder_WhateverOrderTheAnswersArriveIn()
         {
-            using WriteWindow window = Answered();
+            WriteWindow window = Answered();
             TaskCompletionSource<object?>[] answers = Enumerable.Range(1, 8).Select(n => Start(window, n)).ToArray();
 
             for (int i = 7; i >= 1; i--) answers[i].SetResult("answer " + (i + 1));
@@ -94,7 +95,7 @@ namespace Mindhunters.Tests
         [Fact]
         public void After429_OneWriteIsInFlight_ForTheRestOfTheCommand()
         {
-            using WriteWindow window = Answered();
+            WriteWindow window = Answered();
             TaskCompletionSource<object?>[] answers = Enumerable.Range(1, 4).Select(n => Start(window, n)).ToArray();
             Assert.True(window.HasRoom);
 
@@ -115,7 +116,7 @@ namespace Mindhunters.Tests
         [Fact]
         public void AfterAServerFailure_OneWriteIsInFlight_UntilAWriteIsAnswered()
         {
-            using WriteWindow window = Answered();
+            WriteWindow window = Answered();
             TaskCompletionSource<object?> failing = Start(window, 1);
             TaskCompletionSource<object?> next = Start(window, 2);
             failing.SetException(Failure(MhErrorKind.ServiceUnavailable));
@@ -131,7 +132,7 @@ namespace Mindhunters.Tests
         [Fact]
         public void AFirstWriteRefusedForItsToken_StopsTheCommand_WithNothingElseSent()
         {
-            using WriteWindow window = Window();
+            WriteWindow window = Window();
             TaskCompletionSource<object?> first = Start(window, 1);
             Assert.False(window.HasRoom);
 
@@ -146,7 +147,7 @@ namespace Mindhunters.Tests
         [Fact]
         public void ThreeServerFailuresInARow_CountInInputOrder_WhateverOrderTheyArriveIn()
         {
-            using WriteWindow window = Answered();
+            WriteWindow window = Answered();
             TaskCompletionSource<object?>[] answers = Enumerable.Range(1, 5).Select(n => Start(window, n)).ToArray();
 
             for (int i = 4; i >= 0; i--) answers[i].SetException(Failure(MhErrorKind.Timeout));
@@ -164,7 +165,7 @@ namespace Mindhunters.Tests
         [Fact]
         public void ARefusalBetweenServerFailures_BreaksTheRun()
         {
-            using WriteWindow window = Answered();
+            WriteWindow window = Answered();
             TaskCompletionSource<object?>[] answers = Enumerable.Range(1, 4).Select(n => Start(window, n)).ToArray();
 
             answers[3].SetException(Failure(MhErrorKind.ServiceUnavailable));
@@ -179,7 +180,7 @@ namespace Mindhunters.Tests
         [Fact]
         public void ObjectsWithNothingToSend_KeepTheirPlace_AndTheWindowHoldsABoundedNumber()
         {
-            using WriteWindow window = Answered();
+            WriteWindow window = Answered();
             TaskCompletionSource<object?> slow = Start(window, 1);
             int held = 0;
             while (window.CanHold)
@@ -201,7 +202,7 @@ namespace Mindhunters.Tests
         [Fact]
         public void ACancelledWrite_IsTheCancellation_NotAFailureOfTheObject()
         {
-            using WriteWindow window = Answered();
+            WriteWindow window = Answered();
             Start(window, 1).SetCanceled();
 
             Assert.ThrowsAny<OperationCanceledException>(() => window.TakeNext());
@@ -214,18 +215,25 @@ namespace Mindhunters.Tests
             MhConnection connection = Connection();
             List<Guid> numbers = Enumerable.Range(1, 40).Select(i => FakeData.Item(i).PhoneNumberUuid).ToList();
             var written = new List<Guid>();
-            using WriteWindow window = Window();
+            WriteWindow window = Window();
 
             await Task.Run(() =>
             {
-                void WriteOutcomes()
+                // As the cmdlet waits: the signal is reset before each look, so an answer after the look is not missed.
+                void WriteOutcomesUntil(Func<bool> done)
                 {
-                    while (window.TakeNext() is WriteOutcome outcome) written.Add(((PhoneNumber)outcome.Answer!).PhoneNumberUuid);
+                    while (true)
+                    {
+                        _settled.Reset();
+                        while (window.TakeNext() is WriteOutcome outcome) written.Add(((PhoneNumber)outcome.Answer!).PhoneNumberUuid);
+                        if (done()) return;
+                        Assert.True(_settled.Wait(TimeSpan.FromSeconds(10)), "No write ended within 10 s.");
+                    }
                 }
 
                 foreach (Guid uuid in numbers)
                 {
-                    for (WriteOutcomes(); !window.HasRoom; WriteOutcomes()) window.Settled.WaitOne(TimeSpan.FromSeconds(10));
+                    WriteOutcomesUntil(() => window.HasRoom);
                     var request = new WriteRequest<PhoneNumber>(HttpMethods.Patch, ChannelSettingsChange.PathOf(uuid), new ChannelSettingsChange { SmsChannelLimit = 2 }.ToJson(),
                         MindhuntersJsonContext.Default.PhoneNumberItemResponse, ApiOperation.Write("Updating phone number " + uuid, "Set-MhPhoneNumber", "Check the uuid."))
                     {
@@ -234,7 +242,7 @@ namespace Mindhunters.Tests
                     };
                     window.Start(new WriteSlot(uuid, Noun, Boxed(Client.WriteAsync(connection, request, Log, CancellationToken.None, _pace)), passThru: true));
                 }
-                for (WriteOutcomes(); !window.IsEmpty; WriteOutcomes()) window.Settled.WaitOne(TimeSpan.FromSeconds(10));
+                WriteOutcomesUntil(() => window.IsEmpty);
             });
 
             Assert.Equal(numbers, written);

@@ -20,7 +20,7 @@ namespace Mindhunters.Api
     /// objects piped one after the other. Once it stops the command no write starts; those already under way are still
     /// reported, each with its own outcome.
     /// </summary>
-    internal sealed class WriteWindow : IDisposable
+    internal sealed class WriteWindow
     {
         public const int MaxThrottleLimit = 8;
 
@@ -35,21 +35,20 @@ namespace Mindhunters.Api
         private readonly IListingLog _log;
         private readonly WriteStopRule _stopRule = new WriteStopRule();
         private readonly Queue<WriteSlot> _slots = new Queue<WriteSlot>();
-        private readonly AutoResetEvent _settled = new AutoResetEvent(false);
+        private readonly ManualResetEventSlim _settled;
         private bool _answered;
         private bool _failing;
         private bool _throttleReported;
 
-        public WriteWindow(int throttleLimit, WritePace pace, IListingLog log)
+        /// <param name="settled">Set each time a write ends: an outcome may be ready, and there may be room for another write.</param>
+        public WriteWindow(int throttleLimit, WritePace pace, IListingLog log, ManualResetEventSlim settled)
         {
             if (throttleLimit < 1 || throttleLimit > MaxThrottleLimit) throw new ArgumentOutOfRangeException(nameof(throttleLimit));
             _limit = throttleLimit;
             _pace = pace;
             _log = log;
+            _settled = settled;
         }
-
-        /// <summary>Set each time a write ends: an outcome may be ready, and there may be room for another write.</summary>
-        public WaitHandle Settled => _settled;
 
         /// <summary>The stop rule stopped the command: no write starts any more.</summary>
         public bool Stopped { get; private set; }
@@ -119,8 +118,6 @@ namespace Mindhunters.Api
             }
         }
 
-        public void Dispose() => _settled.Dispose();
-
         /// <summary>How many requests may be in flight now (see the class).</summary>
         private int Width()
         {
@@ -138,14 +135,8 @@ namespace Mindhunters.Api
         {
             // Observed here, so a write nobody takes any more (the command ended first) is no unobserved exception.
             _ = write.Exception;
-            try
-            {
-                _settled.Set();
-            }
-            catch (ObjectDisposedException)
-            {
-                // The command is over; nobody waits.
-            }
+            // After the command's end this wakes nobody.
+            _settled.Set();
         }
     }
 }

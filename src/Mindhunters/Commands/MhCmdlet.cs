@@ -15,11 +15,24 @@ namespace Mindhunters.Commands
     public abstract class MhCmdlet : PSCmdlet, IDisposable
     {
         private readonly CancellationTokenSource _cancel = new CancellationTokenSource();
-        private readonly QueuedListingLog _log = new QueuedListingLog();
+
+        // Set by the engine's threads whenever the pipeline thread may have something to do (an answer came, a message
+        // was queued); reset by the pipeline thread before it looks. Slim: while the pipeline thread is busy (binding,
+        // confirming the next object) a set costs no system call, and in a bulk write most answers come then.
+        private readonly ManualResetEventSlim _changed = new ManualResetEventSlim(false);
+        private readonly QueuedListingLog _log;
+
+        protected MhCmdlet()
+        {
+            _log = new QueuedListingLog(_changed);
+        }
 
         private protected CancellationToken CancellationToken => _cancel.Token;
 
         private protected IListingLog Log => _log;
+
+        /// <summary>What the engine sets when something the pipeline thread waits for may have happened (see <see cref="WaitUntil"/>).</summary>
+        private protected ManualResetEventSlim Changed => _changed;
 
         protected override void BeginProcessing()
         {
@@ -126,11 +139,12 @@ namespace Mindhunters.Commands
         /// </summary>
         private protected T Await<T>(Task<T> task)
         {
-            WaitHandle[] handles = { ((IAsyncResult)task).AsyncWaitHandle, _log.Signal };
+            task.ContinueWith(_ => _changed.Set(), CancellationToken.None, TaskContinuationOptions.ExecuteSynchronously, TaskScheduler.Default);
             while (!task.IsCompleted)
             {
-                WaitHandle.WaitAny(handles);
+                _changed.Reset();
                 _log.WriteTo(this);
+                if (!task.IsCompleted) _changed.Wait();
             }
             _log.WriteTo(this);
             try
@@ -145,18 +159,26 @@ namespace Mindhunters.Commands
 
         /// <summary>
         /// Blocks the pipeline thread until <paramref name="done"/> holds, writing the engine's messages as they come;
-        /// <paramref name="changed"/> is set by the engine whenever <paramref name="done"/> may have become true, and
+        /// the engine sets <see cref="Changed"/> whenever <paramref name="done"/> may have become true, and
         /// <paramref name="done"/> itself may write to the pipeline (it runs on this thread). Ctrl+C stops the pipeline.
         /// </summary>
-        private protected void WaitUntil(Func<bool> done, WaitHandle changed)
+        private protected void WaitUntil(Func<bool> done)
         {
-            WaitHandle[] handles = { changed, _log.Signal, _cancel.Token.WaitHandle };
             while (true)
             {
+                // Reset before looking: whatever happens after the look sets it again, so no wake is lost.
+                _changed.Reset();
                 _log.WriteTo(this);
                 if (_cancel.IsCancellationRequested) throw new PipelineStoppedException();
                 if (done()) return;
-                WaitHandle.WaitAny(handles);
+                try
+                {
+                    _changed.Wait(_cancel.Token);
+                }
+                catch (OperationCanceledException)
+                {
+                    throw new PipelineStoppedException();
+                }
             }
         }
 
@@ -175,15 +197,19 @@ namespace Mindhunters.Commands
             if (!disposing) return;
             _cancel.Cancel();
             _cancel.Dispose();
-            _log.Dispose();
+            _changed.Dispose();
         }
 
         /// <summary>Messages from any thread, written on the pipeline thread by <see cref="WriteTo"/>.</summary>
-        private sealed class QueuedListingLog : IListingLog, IDisposable
+        private sealed class QueuedListingLog : IListingLog
         {
             private readonly ConcurrentQueue<Message> _messages = new ConcurrentQueue<Message>();
+            private readonly ManualResetEventSlim _queued;
 
-            public AutoResetEvent Signal { get; } = new AutoResetEvent(false);
+            public QueuedListingLog(ManualResetEventSlim queued)
+            {
+                _queued = queued;
+            }
 
             /// <summary>False under -Debug when a Verbose line could only be written with a prompt.</summary>
             public bool WritesVerbose { get; set; } = true;
@@ -202,15 +228,9 @@ namespace Mindhunters.Commands
 
             private void Add(Message message)
             {
+                // A request cancelled when the command ended may still say something: a set after the command's end wakes nobody.
                 _messages.Enqueue(message);
-                try
-                {
-                    Signal.Set();
-                }
-                catch (ObjectDisposedException)
-                {
-                    // A request cancelled when the command ended still said something: nobody is left to read it.
-                }
+                _queued.Set();
             }
 
             public void WriteTo(Cmdlet cmdlet)
@@ -228,8 +248,6 @@ namespace Mindhunters.Commands
                     }
                 }
             }
-
-            public void Dispose() => Signal.Dispose();
 
             private readonly struct Message
             {
