@@ -243,6 +243,8 @@ try {
             $restore = Start-PesterRestore
             $xunitBuild = Measure-Stage 'build' { Invoke-Build -StartXunit }
             try {
+                # The package too: Package.Tests.ps1 installs it the way users do.
+                Measure-Stage 'package' { Invoke-Package }
                 $pester = Get-PesterModulePath $restore
             } catch {
                 Stop-DotnetBuild $xunitBuild
@@ -250,21 +252,9 @@ try {
             }
             Invoke-Tests {
                 # The Pester files start first, as they take the longest; their workers spend much of their time
-                # waiting (timeouts, retry waits, fresh processes starting): the package is made and the xunit project
-                # builds meanwhile, then xunit runs on both targets one after the other. Package.Tests.ps1, which
-                # installs the package the way users do, waits for it.
-                $packaged = Join-Path $ResultsDir 'package-made'
-                Remove-Item $packaged -ErrorAction Ignore
-                $pesterRun = Start-PesterRun -PesterPath $pester -Files (Get-PesterFile) -ResultsDir $ResultsDir -Hint $PesterDurationsHint -WaitFor @{ 'Package.Tests.ps1' = $packaged }
-                try {
-                    Measure-Stage 'package' { Invoke-Package }
-                    $null = New-Item -ItemType File $packaged
-                } catch {
-                    Stop-PesterRun $pesterRun
-                    Stop-DotnetBuild $xunitBuild
-                    Write-Host 'The Pester run was stopped: the package could not be made.'
-                    throw
-                }
+                # waiting (timeouts, retry waits, fresh processes starting): the xunit project builds meanwhile, then
+                # runs on both targets one after the other.
+                $pesterRun = Start-PesterRun -PesterPath $pester -Files (Get-PesterFile) -ResultsDir $ResultsDir -Hint $PesterDurationsHint
                 try {
                     Wait-DotnetBuild $xunitBuild
                 } catch {

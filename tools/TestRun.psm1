@@ -46,7 +46,7 @@ function Invoke-PesterRun {
 # machine: only the order matters, so it needs refreshing, by copying the last run's file over it, only when a file
 # is added or its time changes by much); failing that, from the file's size.
 function Start-PesterRun {
-    param([string] $PesterPath, [string[]] $Files, [string] $ResultsDir, [string] $Hint, [hashtable] $WaitFor = @{}, [int] $Workers = 3)
+    param([string] $PesterPath, [string[]] $Files, [string] $ResultsDir, [string] $Hint, [int] $Workers = 3)
     $work = Join-Path $ResultsDir 'pester'
     $durations = Join-Path $ResultsDir 'pester-durations.json'
     $known = @{}
@@ -58,15 +58,11 @@ function Start-PesterRun {
     $null = New-Item -ItemType Directory (Join-Path $work 'claims') -Force
 
     $worker = {
-        param($PesterPath, $Queue, $Work, $WaitFor)
+        param($PesterPath, $Queue, $Work)
         Import-Module $PesterPath
         foreach ($file in $Queue) {
             $name = Split-Path $file -Leaf
             try { [IO.File]::Open((Join-Path $Work "claims/$name"), 'CreateNew').Dispose() } catch { continue }
-            # A file that needs what the build is still making waits for it here (at most 5 minutes, then it runs and
-            # fails by name); the queue puts it far enough back that it rarely does.
-            $deadline = [DateTime]::UtcNow.AddMinutes(5)
-            while ($WaitFor[$name] -and -not (Test-Path $WaitFor[$name]) -and [DateTime]::UtcNow -lt $deadline) { Start-Sleep -Milliseconds 200 }
             $config = New-PesterConfiguration
             $config.Run.Path = $file
             $config.Run.PassThru = $true
@@ -82,14 +78,13 @@ function Start-PesterRun {
         }
     }
     $queueText = ($queue | ForEach-Object { "'" + ($_ -replace "'", "''") + "'" }) -join ','
-    $waitText = ($WaitFor.GetEnumerator() | ForEach-Object { "'$($_.Key)' = '" + ($_.Value -replace "'", "''") + "'" }) -join '; '
     [pscustomobject]@{
         Watch      = [Diagnostics.Stopwatch]::StartNew()
         Queue      = $queue
         Work       = $work
         Durations  = $durations
         Children   = @(1..([Math]::Min($Workers, $queue.Count)) | ForEach-Object {
-                Start-ChildPwsh -Script "& { $worker } -PesterPath '$PesterPath' -Queue @($queueText) -Work '$work' -WaitFor @{ $waitText }"
+                Start-ChildPwsh -Script "& { $worker } -PesterPath '$PesterPath' -Queue @($queueText) -Work '$work'"
             })
     }
 }
