@@ -55,6 +55,16 @@ $XunitFrameworks = 'net10.0', 'net472'
 # they take is the CPU they burn: none reports telemetry, and none profiles its own code for a recompilation it will
 # not live to use (tiered PGO), about 12% of a fresh pwsh's start. The benchmark measures the defaults.
 # Put back as they were at the end, for a build.ps1 run inside an interactive session.
+# The test tasks run on the pinned PowerShell compiled ahead of time (tools/PrecompiledPwsh.psm1): this script starts
+# again on that copy, and every pwsh it starts ($PSHOME's) is the copy too.
+if ($Task -in 'Test', 'Pester') {
+    Import-Module (Join-Path $Root 'tools/PrecompiledPwsh.psm1') -Force
+    $precompiled = Get-PrecompiledPwsh -ProjectPath (Join-Path $Root 'tools/Crossgen2.proj')
+    if ($precompiled -and $PSHOME -ne $precompiled) {
+        & dotnet (Join-Path $precompiled 'pwsh.dll') -NoProfile -NonInteractive -File $PSCommandPath @PSBoundParameters
+        exit $LASTEXITCODE
+    }
+}
 $ProcessSettings = @{ POWERSHELL_TELEMETRY_OPTOUT = '1'; DOTNET_CLI_TELEMETRY_OPTOUT = '1'; DOTNET_TieredPGO = '0' }
 $SavedSettings = @{}
 if ($Task -ne 'Bench') {
