@@ -159,22 +159,16 @@ Describe 'A server that fails every write' {
         $unauthorized.Output | Should -Be 0
     }
 
-    It '500 on every request: three numbers tried with their retries, then one error that says how many were not sent' {
-        $failing = $results.Failing5xx
-        @(Get-FakeApiRequest $failing5xx).Count | Should -Be 12
-        $failing.Error.Count | Should -Be 3
-        $failing.Error.FullyQualifiedErrorId | ForEach-Object { $_ | Should -BeLike 'MhServiceUnavailable,*' }
-        $failing.Error[2].Message | Should -Match '3 phone numbers in a row'
-        $failing.Error[2].Message | Should -Match '297 phone numbers piped after them were not sent'
-        $failing.Seconds | Should -BeLessThan 60
-    }
-
-    It '429 with Retry-After on every request: throttled past its retries three times, then the same stop' {
-        $throttled = $results.Throttling
-        @(Get-FakeApiRequest $throttling).Count | Should -Be 12
-        $throttled.Error.Count | Should -Be 3
-        $throttled.Error.FullyQualifiedErrorId | ForEach-Object { $_ | Should -BeLike 'MhThrottled,*' }
-        $throttled.Error[2].Message | Should -Match '297 phone numbers piped after them were not sent'
-        $throttled.Seconds | Should -BeLessThan 90
+    It '<Case> on every request: three numbers tried with their retries, then one error that says how many were not sent' -ForEach @(
+        @{ Case = '500'; Run = 'Failing5xx'; Api = 'failing5xx'; ErrorId = 'MhServiceUnavailable'; MaxSeconds = 60 }
+        @{ Case = '429 with Retry-After'; Run = 'Throttling'; Api = 'throttling'; ErrorId = 'MhThrottled'; MaxSeconds = 90 }
+    ) {
+        $outcome = $results[$Run]
+        @(Get-FakeApiRequest (Get-Variable $Api -ValueOnly)).Count | Should -Be 12
+        $outcome.Error.Count | Should -Be 3
+        $outcome.Error.FullyQualifiedErrorId | ForEach-Object { $_ | Should -BeLike "$ErrorId,*" }
+        $outcome.Error[2].Message | Should -Match '3 phone numbers in a row'
+        $outcome.Error[2].Message | Should -Match '297 phone numbers piped after them were not sent'
+        $outcome.Seconds | Should -BeLessThan $MaxSeconds
     }
 }
