@@ -17,7 +17,10 @@ function Get-PrecompiledPwsh {
     $runtime = [Environment]::Version.ToString()
     $os = if ($IsWindows) { 'win' } elseif ($IsMacOS) { 'osx' } else { 'linux' }
     $rid = "$os-$([Runtime.InteropServices.RuntimeInformation]::OSArchitecture.ToString().ToLowerInvariant())"
-    $target = Join-Path ([Environment]::GetFolderPath('LocalApplicationData')) "mindhunters-build/pwsh-$($PSVersionTable.PSVersion)-$rid-net$runtime-r2r"
+    # Without a home (some CI runners), the temp folder: never the clone.
+    $base = [Environment]::GetFolderPath('LocalApplicationData')
+    if (-not $base) { $base = [IO.Path]::GetTempPath() }
+    $target = Join-Path $base "mindhunters-build/pwsh-$($PSVersionTable.PSVersion)-$rid-net$runtime-r2r"
     if (Test-Path (Join-Path $target 'made')) { return $target }
     try {
         Write-Host "Compiling PowerShell $($PSVersionTable.PSVersion) ahead of time for the tests, once for this machine: $target"
