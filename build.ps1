@@ -51,12 +51,6 @@ $PesterDurationsHint = Join-Path $Root 'tests/Pester/durations.json'
 $PesterVersion = '5.7.1'
 # The xunit project's targets: net10.0 (PowerShell 7) and net472 (.NET Framework, what Windows PowerShell 5.1 runs on).
 $XunitFrameworks = 'net10.0', 'net472'
-# The tests start about a hundred short-lived processes (pwsh, dotnet) on a machine with two cores, where the time
-# they take is the CPU they burn: none reports telemetry, and none profiles its own code for a recompilation it will
-# not live to use (tiered PGO), about 12% of a fresh pwsh's start; nor recompiles its hot methods in the background
-# (call counting: with PowerShell compiled ahead of time, tiering up is most of the JIT left, and a test process ends
-# before it pays off: Faults.Tests.ps1 9.9 -> 5.8 core-s, the same wall time). The benchmark measures the defaults.
-# Put back as they were at the end, for a build.ps1 run inside an interactive session.
 # The test tasks run on the pinned PowerShell compiled ahead of time (tools/PrecompiledPwsh.psm1): this script starts
 # again on that copy, and every pwsh it starts ($PSHOME's) is the copy too.
 if ($Task -in 'Test', 'Pester') {
@@ -67,6 +61,12 @@ if ($Task -in 'Test', 'Pester') {
         exit $LASTEXITCODE
     }
 }
+# The tests start about a hundred short-lived processes (pwsh, dotnet) on a machine with two cores, where the time
+# they take is the CPU they burn: none reports telemetry, and none profiles its own code for a recompilation it will
+# not live to use (tiered PGO), about 12% of a fresh pwsh's start; nor recompiles its hot methods in the background
+# (call counting: with PowerShell compiled ahead of time, tiering up is most of the JIT left, and a test process ends
+# before it pays off: Faults.Tests.ps1 9.9 -> 5.8 core-s, the same wall time). The benchmark measures the defaults.
+# Put back as they were at the end, for a build.ps1 run inside an interactive session.
 $ProcessSettings = @{ POWERSHELL_TELEMETRY_OPTOUT = '1'; DOTNET_CLI_TELEMETRY_OPTOUT = '1'; DOTNET_TieredPGO = '0'; DOTNET_TC_CallCounting = '0' }
 $SavedSettings = @{}
 if ($Task -ne 'Bench') {
@@ -120,7 +120,7 @@ function Wait-DotnetBuild($Build) {
 }
 
 function Stop-DotnetBuild($Build) {
-    if ($Build -and -not $Build.Child.Process.HasExited) { try { $Build.Child.Process.Kill($true) } catch { } }
+    if ($Build) { Stop-ChildProcess $Build.Child }
 }
 
 # Builds the module into out/Mindhunters and the fake API into out/FakeApi. With -StartXunit, also starts building the

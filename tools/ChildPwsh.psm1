@@ -157,4 +157,10 @@ function Invoke-AnsweringPwsh {
     }
 }
 
-Export-ModuleMember -Function Get-BuiltModulePath, Invoke-ChildPwsh, Start-ChildPwsh, Start-ChildProcess, Invoke-AnsweringPwsh, New-IsolatedEnvironment, Enter-FakeApiShell
+# Ends a child of Start-ChildProcess or Start-ChildPwsh and whatever it started, if it is still running.
+function Stop-ChildProcess {
+    param([Parameter(Mandatory)] $Child)
+    if (-not $Child.Process.HasExited) { try { $Child.Process.Kill($true) } catch { } }
+}
+
+Export-ModuleMember -Function Get-BuiltModulePath, Invoke-ChildPwsh, Start-ChildPwsh, Start-ChildProcess, Stop-ChildProcess, Invoke-AnsweringPwsh, New-IsolatedEnvironment, Enter-FakeApiShell

@@ -92,7 +92,7 @@ function Start-PesterRun {
 # Ends the workers of Start-PesterRun and whatever they started, for a run that has already failed.
 function Stop-PesterRun {
     param([Parameter(Mandatory)] $Run)
-    foreach ($child in $Run.Children) { if (-not $child.Process.HasExited) { try { $child.Process.Kill($true) } catch { } } }
+    foreach ($child in $Run.Children) { Stop-ChildProcess $child }
 }
 
 # Waits for the workers of Start-PesterRun, prints what they wrote, and sums their results.
