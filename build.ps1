@@ -102,10 +102,15 @@ $ModuleBuildArguments = (Join-Path $Root 'MindhuntersPS.sln'), '-t:src\Mindhunte
 $XunitBuildArguments = (Join-Path $Root 'tests/Mindhunters.Tests/Mindhunters.Tests.csproj'), '--no-restore', '--no-dependencies'
 
 # Starts dotnet build and returns at once. $Stage: the name of its time in the summary, when it has one of its own
-# (a build running beside other stages).
+# (a build running beside other stages). The builds share one compiler server even where the environment turns it off
+# (UseSharedCompilation=false, as CI images do so that no server outlives the job): the five compilations of a run
+# then pay for starting the compiler once, not four times (a fresh clone's Build 25 s -> 18-22 s). This script shuts
+# the server down before it ends (Stop-CompilerServer), so none is left behind.
+$script:CompilerServerStarted = $false
 function Start-DotnetBuild([string] $What, [string[]] $Arguments, [string] $Stage) {
     # Warnings are errors here: the output matters only when the build fails.
-    $arguments = @('build') + $Arguments + @('-c', $Configuration, "-p:Version=$(Get-ModuleVersion)", '--nologo', '-v', 'quiet')
+    $arguments = @('build') + $Arguments + @('-c', $Configuration, "-p:Version=$(Get-ModuleVersion)", '-p:UseSharedCompilation=true', '--nologo', '-v', 'quiet')
+    $script:CompilerServerStarted = $true
     [pscustomobject]@{ What = $What; Stage = $Stage; Started = [datetime]::Now; Child = Start-ChildProcess -FilePath dotnet -ArgumentList $arguments }
 }
 
@@ -121,6 +126,11 @@ function Wait-DotnetBuild($Build) {
 
 function Stop-DotnetBuild($Build) {
     if ($Build) { Stop-ChildProcess $Build.Child }
+}
+
+function Stop-CompilerServer {
+    if (-not $script:CompilerServerStarted) { return }
+    $null = & dotnet build-server shutdown --vbcscompiler 2>&1
 }
 
 # Builds the module into out/Mindhunters and the fake API into out/FakeApi. With -StartXunit, also starts building the
@@ -289,5 +299,6 @@ try {
         }
     }
 } finally {
+    Stop-CompilerServer
     foreach ($name in $SavedSettings.Keys) { [Environment]::SetEnvironmentVariable($name, $SavedSettings[$name]) }
 }
