@@ -74,6 +74,24 @@ Describe 'Set-MhPhoneNumber -ThrottleLimit 8' {
         $errors[1].Exception.Message | Should -Match ([regex]::Escape("Updating phone number $(Get-FakeNumberUuid 999) failed: 404"))
     }
 
+    It 'under -Verbose, writes every request line, each before the number it is about' {
+        # No added latency: answers come while the pipeline thread is busy with the next numbers, which is when a
+        # line queued just before its answer was left behind, or written after its number.
+        $piped = New-PipedNumber (1..60)
+        $all = @($piped | Set-MhPhoneNumber -SmsChannelLimit 3 -ThrottleLimit 8 -PassThru -Confirm:$false -Verbose 4>&1)
+
+        $line = @{}; $object = @{}
+        for ($i = 0; $i -lt $all.Count; $i++) {
+            if ($all[$i] -is [Mindhunters.Model.PhoneNumber]) { $object["$($all[$i].PhoneNumberUuid)"] = $i }
+            elseif ($all[$i].Message -match '^PATCH \S+/phone-numbers/([0-9a-f-]{36}) -> 200') { $line[$Matches[1]] = $i }
+        }
+        $object.Count | Should -Be 60
+        foreach ($uuid in $piped.PhoneNumberUuid.Guid) {
+            $line.ContainsKey($uuid) | Should -BeTrue -Because "the PATCH of $uuid has its Verbose line"
+            $line[$uuid] | Should -BeLessThan $object[$uuid] -Because "the PATCH line of $uuid comes before the number"
+        }
+    }
+
     It 'after a 429, sends one request at a time, each after the wait the server asked for' {
         Set-FakeApiFault $api @{ fail_429 = 1; retry_after = '1'; latency_ms = 100 }
         $clock = [Diagnostics.Stopwatch]::StartNew()

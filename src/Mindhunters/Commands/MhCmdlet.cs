@@ -34,6 +34,9 @@ namespace Mindhunters.Commands
         /// <summary>What the engine sets when something the pipeline thread waits for may have happened (see <see cref="WaitUntil"/>).</summary>
         private protected ManualResetEventSlim Changed => _changed;
 
+        /// <summary>Writes the engine's Verbose, Debug and Warning messages queued so far (it must run on the pipeline thread).</summary>
+        private protected void WriteQueuedMessages() => _log.WriteTo(this);
+
         protected override void BeginProcessing()
         {
             UserAgent.EnsureSet(this);

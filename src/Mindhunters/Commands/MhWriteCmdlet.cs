@@ -177,6 +177,9 @@ namespace Mindhunters.Commands
                     throw new PipelineStoppedException();
                 }
                 if (outcome is null) return true;
+                // What its requests said (queued before they ended) comes first: an object's Verbose lines before its
+                // output or error, and none left behind when the last outcome ends the command.
+                WriteQueuedMessages();
                 Write(outcome);
             }
         }
