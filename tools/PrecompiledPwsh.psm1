@@ -6,7 +6,7 @@
 # about 0.95 core-s as the tool ships and 0.45 once its main assemblies are ReadyToRun. The test tasks therefore run on
 # a copy of the same PowerShell whose main assemblies crossgen2 (the SDK's ReadyToRun compiler, from NuGet) compiled:
 # the same code, run as users' pwsh runs it. The copy is made once per machine, PowerShell version and .NET runtime
-# (about 10 s, outside the clone, in the user's local application data); anything that keeps it from being made
+# (about 15 s, outside the clone, in the user's local application data); anything that keeps it from being made
 # leaves the tests on the tool's own pwsh, with a line that says why.
 
 $script:Compiled = 'System.Management.Automation', 'pwsh', 'Microsoft.PowerShell.ConsoleHost', 'Microsoft.PowerShell.Commands.Utility',

@@ -11,27 +11,26 @@ BeforeAll {
     function script:Get-FakeNumberUuid([int] $Index) { [guid]('{0:x8}-0000-4000-8000-{0:x12}' -f $Index) }
     function script:New-PipedNumber([int] $Count) { 1..$Count | ForEach-Object { [pscustomobject]@{ PhoneNumberUuid = Get-FakeNumberUuid $_ } } }
 
-    # Pipes $Count numbers into the connection's Set-MhPhoneNumber and reports what it saw: the numbers passed through,
+    # Pipes the numbers into the connection's Set-MhPhoneNumber and reports what it saw: the numbers passed through,
     # the errors, the seconds it took.
     $script:pipedWrite = {
-        param($Count)
+        param($Numbers)
         $clock = [Diagnostics.Stopwatch]::StartNew()
-        $numbers = 1..$Count | ForEach-Object { [pscustomobject]@{ PhoneNumberUuid = [guid]('{0:x8}-0000-4000-8000-{0:x12}' -f $_) } }
-        $output = @($numbers | Set-MhPhoneNumber -SmsEnabled $false -Confirm:$false -PassThru -ErrorVariable failed -ErrorAction SilentlyContinue)
+        $output = @($Numbers | Set-MhPhoneNumber -SmsEnabled $false -Confirm:$false -PassThru -ErrorVariable failed -ErrorAction SilentlyContinue)
         [pscustomobject]@{
             Output  = $output.Count
             Seconds = $clock.Elapsed.TotalSeconds
             Error   = @($failed | ForEach-Object { [pscustomobject]@{ FullyQualifiedErrorId = $_.FullyQualifiedErrorId; Message = $_.Exception.Message } })
         }
     }
-    function script:Invoke-PipedWrite([int] $Count) { & $pipedWrite $Count }
+    function script:Invoke-PipedWrite([int] $Count) { & $pipedWrite (New-PipedNumber $Count) }
     # The same in a process of its own (the connection is per process), in the background; Receive-Job waits for it.
     function script:Start-PipedWrite([int] $Count, [string] $BaseUri, [string] $Token) {
-        Start-Job -ArgumentList (Get-BuiltModulePath), $BaseUri, $Token, $Count, "$pipedWrite" -ScriptBlock {
-            param($ModulePath, $BaseUri, $Token, $Count, $PipedWrite)
+        Start-Job -ArgumentList (Get-BuiltModulePath), $BaseUri, $Token, @(New-PipedNumber $Count), "$pipedWrite" -ScriptBlock {
+            param($ModulePath, $BaseUri, $Token, $Numbers, $PipedWrite)
             Import-Module $ModulePath
             Connect-MhAccount -Subdomain safety -Token (ConvertTo-SecureString $Token -AsPlainText -Force) -BaseUri $BaseUri -SkipValidation
-            & ([scriptblock]::Create($PipedWrite)) $Count
+            & ([scriptblock]::Create($PipedWrite)) $Numbers
         }
     }
 
