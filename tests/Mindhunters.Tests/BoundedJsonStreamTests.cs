@@ -63,6 +63,25 @@ namespace Mindhunters.Tests
             ReadAll(Page(3, "{\"x\":\"[{,{,{\",\"nested\":[{},{},{},{}]}"), maxItems: 3);
         }
 
+        [Theory]
+        [InlineData(1)]
+        [InlineData(2)]
+        [InlineData(3)]
+        [InlineData(5)]
+        [InlineData(8)]
+        [InlineData(13)]
+        [InlineData(64)]
+        public void EscapedQuotesAndBackslashes_EndNoStringEarly_HoweverTheBytesAreCut(int chunk)
+        {
+            // {"path":"C:\\","say":"a \" {[","n":[{},{}]}: a string that ends in an escaped backslash, and one with an
+            // escaped quote before brackets. Read wrongly, a string ends early or late and the brackets shift the depth at
+            // which items are counted.
+            string item = "{\"path\":\"C:\\\\\",\"say\":\"a \\\" {[\",\"n\":[{},{}]}";
+            ReadAll(Page(4, item), maxItems: 4, chunk: chunk);
+            var e = Assert.Throws<TooManyItemsException>(() => ReadAll(Page(4, item), maxItems: 3, chunk: chunk));
+            Assert.Equal(3, e.Limit);
+        }
+
         [Fact]
         public void ThePagesOfOneListing_ShareOneBudget_AndGiveItBackWhenDisposed()
         {
