@@ -76,6 +76,7 @@ Import-Module (Join-Path $Root 'tools/ChildPwsh.psm1') -Force
 Import-Module (Join-Path $Root 'tools/FakeApi.psm1') -Force
 Import-Module (Join-Path $Root 'tools/TestRun.psm1') -Force
 Import-Module (Join-Path $Root 'tools/NetFramework.psm1') -Force
+Import-Module (Join-Path $Root 'tools/RestoredPackage.psm1') -Force
 
 # Each stage's time, for the summary (each run's own time is on its line).
 $Timings = [ordered]@{}
@@ -195,8 +196,9 @@ Publish-PSResource -Path '$ModuleOut' -Repository MindhuntersBuild -SkipDependen
 }
 
 # Pester comes from NuGet: the restore runs beside the build, and says in its assets file where it put the package.
+$PesterProject = Join-Path $Root 'tests/Pester/Pester.proj'
 function Start-PesterRestore {
-    Start-ChildProcess -FilePath dotnet -ArgumentList 'restore', (Join-Path $Root 'tests/Pester/Pester.proj'), '--nologo', '-v', 'quiet'
+    Start-ChildProcess -FilePath dotnet -ArgumentList 'restore', $PesterProject, '--nologo', '-v', 'quiet'
 }
 
 function Get-PesterModulePath($Restore) {
@@ -205,10 +207,8 @@ function Get-PesterModulePath($Restore) {
         $Restore.Output.Result, $Restore.Error.Result | Out-Host
         throw "Restoring Pester from NuGet failed (exit code $($Restore.Process.ExitCode))."
     }
-    # The first package folder is the global one, where the restore puts what it downloads.
-    $assets = Get-Content (Join-Path $Root 'tests/Pester/obj/project.assets.json') -Raw | ConvertFrom-Json -AsHashtable
-    $pester = Join-Path @($assets.packageFolders.Keys)[0] "pester/$PesterVersion/tools/Pester.psd1"
-    if (-not (Test-Path $pester)) { throw "Pester $PesterVersion was not found at $pester after the restore." }
+    $pester = Find-RestoredPackageFile -ProjectPath $PesterProject -RelativePath "pester/$PesterVersion/tools/Pester.psd1"
+    if (-not $pester) { throw "Pester $PesterVersion was not found in the package folders of $PesterProject after the restore." }
     $pester
 }
 

@@ -9,6 +9,8 @@
 # (about 15 s, outside the clone, in the user's local application data); anything that keeps it from being made
 # leaves the tests on the tool's own pwsh, with a line that says why.
 
+Import-Module (Join-Path $PSScriptRoot 'RestoredPackage.psm1')
+
 $script:Compiled = 'System.Management.Automation', 'pwsh', 'Microsoft.PowerShell.ConsoleHost', 'Microsoft.PowerShell.Commands.Utility',
     'Microsoft.PowerShell.Commands.Management', 'Microsoft.PowerShell.Security', 'Newtonsoft.Json'
 
@@ -26,9 +28,8 @@ function Get-PrecompiledPwsh {
         Write-Host "Compiling PowerShell $($PSVersionTable.PSVersion) ahead of time for the tests, once for this machine: $target"
         $output = dotnet restore $ProjectPath --nologo -v quiet "-p:CrossgenRuntime=$runtime" "-p:CrossgenRid=$rid" 2>&1
         if ($LASTEXITCODE -ne 0) { throw "restoring crossgen2 $runtime for $rid failed: $output" }
-        $assets = Get-Content (Join-Path (Split-Path $ProjectPath) "obj/project.assets.json") -Raw | ConvertFrom-Json -AsHashtable
         $package = "microsoft.netcore.app.crossgen2.$rid/$runtime"
-        $tool = @($assets.packageFolders.Keys | ForEach-Object { Join-Path $_ "$package/tools/crossgen2$(if ($IsWindows) { '.exe' })" } | Where-Object { Test-Path $_ })[0]
+        $tool = Find-RestoredPackageFile -ProjectPath $ProjectPath -RelativePath "$package/tools/crossgen2$(if ($IsWindows) { '.exe' })"
         if (-not $tool) { throw "crossgen2 is not where the restore put $package." }
         $framework = Split-Path ([object].Assembly.Location)
         $work = "$target.$PID"
